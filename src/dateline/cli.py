@@ -1,0 +1,279 @@
+"""The `dateline` command: thin Typer commands over the library API.
+
+Exit status: 0 when every document was read, 1 when some failed (one line each on stderr),
+2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from dateline.enrich import enrich
+from dateline.errors import DatelineError, DocumentError
+from dateline.extract import read_plain
+from dateline.pipeline import ingest as run_ingest
+from dateline.pipeline import read_articles
+from dateline.record import Article
+from dateline.sources import read_inputs
+from dateline.store import QueryError, QuoteQuery, SearchQuery, default_db_url, open_store
+from dateline.store.base import HIGHLIGHT_END, HIGHLIGHT_START
+
+app = typer.Typer(
+    name="dateline",
+    help="Read news in any form into clean articles and the facts inside them; archive and search them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+Paths = Annotated[list[str], typer.Argument(help="Files or folders (HTML, PDF, text dumps; .gz too).")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object per line, as DESIGN.md gives it.")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Archive: a SQLite path (default ./dateline.db or $DATELINE_DB).")
+]
+Since = Annotated[str | None, typer.Option(help="Only from this date on (YYYY-MM-DD).")]
+Until = Annotated[str | None, typer.Option(help="Only up to this date (YYYY-MM-DD).")]
+
+
+def report_failure(error: DocumentError) -> None:
+    err.print(f"error: {escape(str(error))}", markup=True)
+
+
+def print_article(article: Article, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(article.to_json() + "\n")
+        return
+    out.rule(escape(article.title or article.origin))
+    for label, value in (
+        ("id", article.id),
+        ("url", article.url),
+        ("published", article.published),
+        ("outlet", article.outlet),
+        ("authors", ", ".join(article.authors)),
+        ("caption", " / ".join(filter(None, [article.caption, article.credit]))),
+    ):
+        if value:
+            out.print(f"[bold]{label}:[/bold] {escape(value)}")
+    out.print()
+    out.print(escape(article.text))
+    for link in article.links:
+        out.print(f"[dim]{link.rel} link:[/dim] {escape(link.text or '')} {escape(link.url)}")
+    for label, items in (("quotes", article.quotes), ("times", article.times), ("places", article.places)):
+        if items:
+            out.print(f"[dim]{label}: {len(items)}[/dim]")
+    for warning in article.warnings:
+        out.print(f"[yellow]warning:[/yellow] {escape(warning)}")
+
+
+def _print_all(results: object, as_json: bool) -> int:
+    failed = 0
+    for result in results:  # type: ignore[attr-defined]
+        if isinstance(result, DocumentError):
+            report_failure(result)
+            failed += 1
+        else:
+            print_article(result, as_json)
+    return 1 if failed else 0
+
+
+@app.command()
+def extract(paths: Paths, as_json: JsonFlag = False) -> None:
+    """Read documents and print the articles; store nothing."""
+    raise typer.Exit(_print_all(read_articles(read_inputs(paths), components=()), as_json))
+
+
+@app.command()
+def annotate(
+    paths: Paths,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Take each file as the body text exactly as it is (offsets = file offsets).")
+    ] = False,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for --plain input (anchors relative dates).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Extract and enrich documents (quotes, times, entities, places, quantities); store nothing."""
+    if not plain:
+        raise typer.Exit(_print_all(read_articles(read_inputs(paths), components=None), as_json))
+    failed = 0
+    for document in read_inputs(paths):
+        try:
+            if isinstance(document, DocumentError):
+                raise document
+            print_article(enrich(read_plain(document, published)), as_json)
+        except DocumentError as error:
+            report_failure(error)
+            failed += 1
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def ingest(
+    inputs: Paths,
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read, enrich and store documents in the archive. Re-running is safe: nothing is stored twice."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dateline.sources.files import expand_paths
+
+    store = _open(db)
+    total = sum(1 for _ in expand_paths(p for p in inputs if not p.startswith(("http://", "https://"))))
+    total += sum(1 for p in inputs if p.startswith(("http://", "https://")))
+    progress = Progress(
+        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err, disable=quiet or not err.is_terminal,
+    )  # fmt: skip
+    with progress:
+        task = progress.add_task("", total=total)
+
+        def on_document(origin: str, error: DocumentError | None) -> None:
+            if error is not None:
+                progress.console.print(f"error: {escape(str(error))}")
+            progress.update(task, advance=1, description=escape(Path(origin).name[-40:]))
+
+        report = run_ingest(read_inputs(inputs), store, on_document=on_document)
+    store.close()
+    err.print(
+        f"{report.documents} documents: {report.new} new, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.skipped} already stored, {len(report.failures)} failed "
+        f"-> {escape(db or default_db_url())}"
+    )
+    raise typer.Exit(1 if report.failures else 0)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "phrases", OR, -exclude, prefix*, title:word.')] = "",
+    since: Since = None,
+    until: Until = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Full-text search of the archive, best matches first, with a snippet, outlet and date."""
+    store = _open(db)
+    try:
+        hits = store.search(SearchQuery(query, _date(since), _date(until), outlet, limit, offset))
+    except QueryError as error:
+        err.print(f"error: {escape(str(error))}")
+        raise typer.Exit(2) from None
+    import json
+    from dataclasses import asdict
+
+    for hit in hits:
+        if as_json:
+            sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
+            continue
+        snippet = escape(" ".join(hit.snippet.split()))
+        snippet = snippet.replace(HIGHLIGHT_START, "[bold yellow]").replace(HIGHLIGHT_END, "[/bold yellow]")
+        meta = " · ".join(filter(None, [hit.outlet, (hit.published or "")[:10], hit.id]))
+        out.print(f"[bold]{escape(hit.title or '(untitled)')}[/bold]  [dim]{escape(meta)}[/dim]")
+        out.print(f"  {snippet}")
+        if hit.url:
+            out.print(f"  [dim]{escape(hit.url)}[/dim]")
+    if not hits and not as_json:
+        err.print("no matches")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id.")], db: DbOption = None, as_json: JsonFlag = False
+) -> None:
+    """Print one archived article."""
+    article = _open(db).get(article_id)
+    if article is None:
+        err.print(f"error: no article with id {escape(article_id)}")
+        raise typer.Exit(1)
+    print_article(article, as_json)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="A speaker's name or part of it.")] = None,
+    about: Annotated[str | None, typer.Option(help="Words in the quote or its paragraph.")] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, typer.Option(min=1, max=10000)] = 50,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Statements in the archive: who said what, when, and where it was published."""
+    try:
+        hits = _open(db).quotes(QuoteQuery(speaker, about, _date(since), _date(until), limit=limit))
+    except QueryError as error:
+        err.print(f"error: {escape(str(error))}")
+        raise typer.Exit(2) from None
+    import json
+    from dataclasses import asdict
+
+    for hit in hits:
+        if as_json:
+            sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
+            continue
+        out.print(f"[bold]{escape(hit.speaker or 'unknown speaker')}[/bold] [dim]{hit.said or ''} {hit.kind}[/dim]")
+        out.print(f"  {escape(hit.text)}")
+        out.print(f"  [dim]{escape(hit.article_title or '')} {escape(hit.article_url or hit.article_id)}[/dim]")
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (default: stdout; parquet needs a file).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write every archived article out as JSON Lines, CSV or Parquet."""
+    from dateline.export import FORMATS
+
+    if format not in FORMATS:
+        err.print(f"error: unknown format {escape(format)!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    store = _open(db)
+    if format == "parquet":
+        if output is None:
+            err.print("error: --format parquet needs --out FILE")
+            raise typer.Exit(2)
+        count = FORMATS[format](store.articles(), output)
+    elif output is None:
+        count = FORMATS[format](store.articles(), sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            count = FORMATS[format](store.articles(), handle)
+    err.print(f"exported {count} articles")
+
+
+def _open(db: str | None):  # type: ignore[no-untyped-def]
+    try:
+        return open_store(db)
+    except DatelineError as error:
+        err.print(f"error: {escape(str(error))}")
+        raise typer.Exit(2) from None
+
+
+def _date(value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def main() -> None:
+    app()

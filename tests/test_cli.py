@@ -1,0 +1,121 @@
+"""End-to-end through the real `dateline` command: exit codes, one-line errors, idempotent ingest."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+
+def dateline(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dateline", *args], capture_output=True, text=True, cwd=cwd, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("archive") / "archive.db"
+    result = dateline("ingest", str(EXAMPLES), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def test_ingest_reports_and_is_idempotent(archive: Path) -> None:
+    again = dateline("ingest", str(EXAMPLES), "--db", str(archive))
+    assert again.returncode == 0, again.stderr
+    assert "0 new" in again.stderr and "0 failed" in again.stderr
+    exported = dateline("export", "--format", "jsonl", "--db", str(archive))
+    ids = [json.loads(line)["id"] for line in exported.stdout.splitlines()]
+    assert len(ids) == len(set(ids)) == 5
+
+
+def test_bad_documents_fail_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "empty.txt").write_bytes(b"")
+    (batch / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (batch / "cut.html.gz").write_bytes(gzip.compress(b"<html>" + b"y" * 4000)[:-20])
+    (batch / "good.html").write_bytes((EXAMPLES / "porto-flood-barrier.html").read_bytes())
+    db = tmp_path / "a.db"
+    result = dateline("ingest", str(batch), "--db", str(db), "--quiet")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3
+    for name, reason in (("empty.txt", "empty"), ("image.html", "binary"), ("cut.html.gz", "truncated gzip")):
+        assert any(name in line and reason in line for line in errors), errors
+    assert "1 new" in result.stderr
+    search = dateline("search", "flood barrier", "--db", str(db), "--json")
+    assert [json.loads(line)["title"] for line in search.stdout.splitlines()] == [
+        "Porto council approves river flood barrier after winter of record floods"
+    ]
+    rerun = dateline("ingest", str(batch), "--db", str(db), "--quiet")
+    assert rerun.returncode == 1 and "1 already stored" in rerun.stderr
+
+
+def test_extract_prints_the_json_record() -> None:
+    result = dateline("extract", str(EXAMPLES / "storm-ingrid-ferries.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["url"] == (
+        "https://www.northfieldledger.example/2025/02/17/storm-ingrid-shuts-ferry-crossings-along-west-coast-b20931"
+    )
+    assert record["published"] == "2025-02-17"
+    assert record["quotes"] == [] and record["times"] == []
+
+
+def test_pdf_reads_like_its_dump() -> None:
+    from_pdf = json.loads(dateline("extract", str(EXAMPLES / "storm-ingrid-ferries.pdf"), "--json").stdout)
+    from_dump = json.loads(dateline("extract", str(EXAMPLES / "storm-ingrid-ferries.txt"), "--json").stdout)
+    for field in ("url", "title", "published", "authors", "text", "links"):
+        assert from_pdf[field] == from_dump[field], field
+
+
+def test_annotate_plain_keeps_file_offsets(tmp_path: Path) -> None:
+    body = tmp_path / "body.txt"
+    text = 'Mayor Helena Saraiva said on Tuesday: "The barrier will be built."\n'
+    body.write_text(text, encoding="utf-8")
+    result = dateline("annotate", str(body), "--plain", "--published", "2025-03-12", "--json")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["text"] == text and record["published"] == "2025-03-12"
+    for key in ("quotes", "times", "entities"):
+        for item in record[key]:
+            spans = item.get("mentions") or [[item["start"], item["end"]]]
+            for start, end in spans:
+                assert 0 <= start < end <= len(text)
+
+
+def test_search_and_show(archive: Path) -> None:
+    hits = dateline("search", "ferry", "--since", "2025-01-01", "--db", str(archive), "--json")
+    found = [json.loads(line) for line in hits.stdout.splitlines()]
+    assert found and all(hit["published"] >= "2025" for hit in found)
+    shown = dateline("show", found[0]["id"], "--db", str(archive), "--json")
+    assert json.loads(shown.stdout)["id"] == found[0]["id"]
+    assert dateline("show", "nope", "--db", str(archive)).returncode == 1
+
+
+def test_search_usage_errors_exit_2(archive: Path) -> None:
+    assert dateline("search", "-everything", "--db", str(archive)).returncode == 2
+    assert dateline("search", "x", "--since", "last week", "--db", str(archive)).returncode == 2
+
+
+def test_export_csv_and_parquet(archive: Path, tmp_path: Path) -> None:
+    csv_out = dateline("export", "--format", "csv", "--db", str(archive))
+    rows = list(csv.DictReader(io.StringIO(csv_out.stdout)))
+    assert len(rows) == 5 and {"id", "title", "text", "quotes"} <= set(rows[0])
+    parquet = tmp_path / "a.parquet"
+    assert dateline("export", "--format", "parquet", "--out", str(parquet), "--db", str(archive)).returncode == 0
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(parquet)
+    assert table.num_rows == 5 and "quotes" in table.column_names
+    assert dateline("export", "--format", "xml", "--db", str(archive)).returncode == 2
