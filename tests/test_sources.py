@@ -14,6 +14,7 @@ from dateline.sources.files import expand_paths, read_file, read_files
 
 def test_folders_expand_sorted_without_hidden_files(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("b")
+    (tmp_path / "notes.md").write_text("not a document")
     (tmp_path / "a.html").write_text("a")
     (tmp_path / ".hidden.txt").write_text("h")
     (tmp_path / "sub").mkdir()
@@ -65,7 +66,12 @@ def test_sniff_by_content(content: bytes, kind: str) -> None:
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "empty"), (b"  \n\n ", "empty"), (b"\x00\x01\x02binary\x00" * 20, "binary"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary")],
+    [
+        (b"", "empty"),
+        (b"  \n\n ", "empty"),
+        (b"\x00\x01\x02binary\x00" * 20, "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+    ],
 )
 def test_sniff_refuses_what_is_no_document(content: bytes, reason: str) -> None:
     with pytest.raises(DocumentError, match=reason):

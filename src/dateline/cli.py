@@ -256,6 +256,28 @@ def export(
     err.print(f"exported {count} articles")
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI at /docs). POST /api/ingest needs $DATELINE_TOKEN."""
+    import os
+
+    import uvicorn
+
+    from dateline.web.app import create_app
+
+    url = db or default_db_url()
+    _open(url).close()  # fail now, with a clear message, rather than on the first request
+    token = os.environ.get("DATELINE_TOKEN") or None
+    err.print(f"dateline: serving {escape(url)} at http://{host}:{port}/ (API docs at /docs)")
+    if token is None:
+        err.print("dateline: write API disabled (set DATELINE_TOKEN to allow POST /api/ingest)")
+    uvicorn.run(create_app(url, token), host=host, port=port, log_level="warning")
+
+
 def _open(db: str | None):  # type: ignore[no-untyped-def]
     try:
         return open_store(db)

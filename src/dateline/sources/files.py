@@ -28,21 +28,27 @@ def content_type_for(path: Path) -> str | None:
     return SUFFIX_TYPES.get(suffixes[-1]) if suffixes else None
 
 
+#: what a folder walk picks up; a file named on its own is always read, whatever its name
+DOCUMENT_SUFFIXES = frozenset(SUFFIX_TYPES) | {".gz"}
+
+
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and the files inside folders named (sorted, hidden files skipped), each once."""
+    """Files named, and the documents inside folders named (sorted, hidden files skipped), each once."""
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
-        candidates = (
-            sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
-            if path.is_dir()
-            else [path]
-        )
+        candidates = sorted(_documents_in(path)) if path.is_dir() else [path]
         for candidate in candidates:
             key = candidate.resolve()
             if key not in seen:
                 seen.add(key)
                 yield candidate
+
+
+def _documents_in(folder: Path) -> Iterator[Path]:
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES and not _hidden(path.relative_to(folder)):
+            yield path
 
 
 def _hidden(relative: Path) -> bool:

@@ -1,0 +1,193 @@
+"""FastAPI: the JSON API (OpenAPI at /docs) and the server-rendered pages over one archive.
+
+Each request opens its own store connection (cheap for SQLite, and safe with WAL while an ingest
+writes). The write API needs the operator's token (DATELINE_TOKEN); without one it is disabled.
+"""
+
+
+import hmac
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from dateline.pipeline import content_hash, ingest
+from dateline.record import RawDocument
+from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, open_store
+from dateline.web.render import article_html, snippet_html, timeline_svg
+
+HERE = Path(__file__).resolve().parent
+MAX_UPLOAD_BYTES = 32 * 1024 * 1024
+
+Limit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0)]
+# empty is allowed because an HTML form sends an unset date field as "since="
+DateParam = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")]
+
+
+def create_app(db_url: str, token: str | None = None) -> FastAPI:
+    app = FastAPI(
+        title="dateline",
+        description="Search an archive of news articles and the facts inside them.",
+        version="0.1.0",
+    )
+    templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes every {{ value }}
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    def get_store() -> Iterator[Store]:
+        store = open_store(db_url)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    StoreDep = Annotated[Store, Depends(get_store)]
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, error: QueryError) -> JSONResponse:
+        return JSONResponse({"error": str(error)}, status_code=400)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Any:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": error.detail}, status_code=error.status_code, headers=error.headers)
+        return templates.TemplateResponse(
+            request, "error.html", {"status": error.status_code, "message": error.detail},
+            status_code=error.status_code,
+        )  # fmt: skip
+
+    # -- JSON API -------------------------------------------------------------------------------
+
+    def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+        return {
+            "items": items, "limit": limit, "offset": offset,
+            "next_offset": offset + limit if len(items) == limit else None,
+        }  # fmt: skip
+
+    @app.get("/api/search", tags=["articles"], summary="Full-text search with filters, best first")
+    def api_search(
+        store: StoreDep, q: str = "", since: DateParam = None, until: DateParam = None,
+        outlet: str | None = None, limit: Limit = 20, offset: Offset = 0, facets: bool = False,
+    ) -> dict[str, Any]:  # fmt: skip
+        query = SearchQuery(q, since or None, until or None, outlet or None, limit, offset)
+        result = page([asdict(hit) for hit in store.search(query)], limit, offset)
+        if facets:
+            result["facets"] = asdict(store.facets(query))
+        return result
+
+    @app.get("/api/articles", tags=["articles"], summary="Articles, newest first, with filters")
+    def api_articles(
+        store: StoreDep, since: DateParam = None, until: DateParam = None, outlet: str | None = None,
+        limit: Limit = 20, offset: Offset = 0,
+    ) -> dict[str, Any]:  # fmt: skip
+        hits = store.search(SearchQuery("", since or None, until or None, outlet or None, limit, offset))
+        return page([asdict(hit) for hit in hits], limit, offset)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article: the full JSON record")
+    def api_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+        article = store.get(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article with id {article_id}")
+        return article.to_dict()
+
+    @app.get("/api/quotes", tags=["quotes"], summary="Statements by speaker, topic and date said")
+    def api_quotes(
+        store: StoreDep, speaker: str | None = None, about: str | None = None, since: DateParam = None,
+        until: DateParam = None, article: str | None = None, limit: Limit = 50, offset: Offset = 0,
+    ) -> dict[str, Any]:  # fmt: skip
+        hits = store.quotes(
+            QuoteQuery(speaker or None, about or None, since or None, until or None, article or None, limit, offset)
+        )
+        return page([asdict(hit) for hit in hits], limit, offset)
+
+    @app.get("/api/speakers", tags=["quotes"], summary="Speakers, most quoted first")
+    def api_speakers(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+        return page([asdict(facet) for facet in store.speakers(limit, offset)], limit, offset)
+
+    @app.get("/api/failures", tags=["archive"], summary="Documents that could not be read, and why")
+    def api_failures(store: StoreDep) -> dict[str, Any]:
+        failures = [asdict(failure) for failure in store.failures()]
+        return page(failures, max(len(failures), 1), 0)
+
+    @app.post("/api/ingest", tags=["archive"], summary="Add a document (needs the token)", status_code=201)
+    async def api_ingest(
+        store: StoreDep, file: Annotated[UploadFile, File(description="HTML, PDF or text dump")],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        check_token(token, authorization)
+        content = await file.read(MAX_UPLOAD_BYTES + 1)
+        if len(content) > MAX_UPLOAD_BYTES:
+            raise HTTPException(413, f"upload over the {MAX_UPLOAD_BYTES:,}-byte limit")
+        origin = f"upload:{file.filename or 'document'}"
+        raw = RawDocument(origin=origin, content=content, content_type=file.content_type)
+        report = ingest([raw], store)
+        if report.failures:
+            raise HTTPException(422, str(report.failures[0]))
+        return {
+            "id": store.seen(origin, content_hash(raw)), "new": report.new, "updated": report.updated,
+            "unchanged": report.unchanged + report.skipped,
+        }  # fmt: skip
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        request: Request, store: StoreDep, q: str = "", since: DateParam = None, until: DateParam = None,
+        outlet: str | None = None, offset: Offset = 0,
+    ) -> Any:  # fmt: skip
+        query = SearchQuery(q, since or None, until or None, outlet or None, 20, offset)
+        error = None
+        try:
+            hits, facets = store.search(query), store.facets(query)
+        except QueryError as problem:
+            hits, facets, error = [], None, str(problem)
+        return templates.TemplateResponse(
+            request, "search.html",
+            {"query": query, "hits": hits, "facets": facets, "error": error, "snippet_html": snippet_html,
+             "total": store.count()},
+            status_code=400 if error else 200,
+        )  # fmt: skip
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str, request: Request, store: StoreDep) -> Any:
+        article = store.get(article_id)
+        if article is None:
+            raise HTTPException(404, f"No article with id {article_id}.")
+        return templates.TemplateResponse(
+            request, "article.html", {"article": article, "body": article_html(article)}
+        )
+
+    @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
+    def speakers_page(request: Request, store: StoreDep) -> Any:
+        return templates.TemplateResponse(request, "speakers.html", {"speakers": store.speakers(500)})
+
+    @app.get("/speakers/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def speaker_page(name: str, request: Request, store: StoreDep, about: str | None = None) -> Any:
+        quotes = store.quotes(QuoteQuery(speaker=name, about=about or None, limit=1000))
+        quotes = [quote for quote in quotes if (quote.speaker or "").lower() == name.lower()] or quotes
+        if not quotes and not about:
+            raise HTTPException(404, f"No statements by {name} in the archive.")
+        return templates.TemplateResponse(
+            request, "speaker.html",
+            {"name": name, "quotes": quotes, "about": about or "",
+             "chart": timeline_svg([q.said for q in quotes if q.said], label="statements")},
+        )  # fmt: skip
+
+    return app
+
+
+def check_token(expected: str | None, authorization: str | None) -> None:
+    if not expected:
+        raise HTTPException(403, "the write API is disabled: start the server with DATELINE_TOKEN set")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(401, "missing or wrong token (send Authorization: Bearer TOKEN)",
+                            headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,106 @@
+"""The JSON API and the pages, in-process (FastAPI's test client over a real SQLite archive)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dateline.pipeline import ingest
+from dateline.sources import read_inputs
+from dateline.store import open_store
+from dateline.web.app import create_app
+from tests.conftest import EXAMPLES
+
+TOKEN = "test-token-0123456789"
+HOSTILE = b"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Harbour &lt;script&gt;window.pwned=1&lt;/script&gt; report</title>
+<meta property="og:url" content="https://hostile.example/2025/03/01/harbour">
+<meta property="article:published_time" content="2025-03-01">
+</head><body><article><h1>Harbour &lt;script&gt;window.pwned=1&lt;/script&gt; report</h1>
+<p>The harbour master said the pier &lt;img src=x onerror="window.pwned=2"&gt; would reopen on Friday after
+repairs to the storm wall were finished by the city engineers this week.</p>
+<p>"Ships can dock again &lt;b onmouseover=alert(3)&gt;soon&lt;/b&gt;," the harbour master said on Monday,
+adding that the harbour had been closed for most of the month after the storm.</p>
+</article></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("web") / "web.db"
+    (path.parent / "hostile.html").write_bytes(HOSTILE)
+    store = open_store(str(path))
+    report = ingest(read_inputs([EXAMPLES, path.parent / "hostile.html"]), store)
+    store.close()
+    assert not report.failures
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def client(db: str) -> TestClient:
+    return TestClient(create_app(db, TOKEN))
+
+
+def test_search_with_facets_and_pagination(client: TestClient) -> None:
+    body = client.get("/api/search", params={"q": "flood barrier", "facets": "true", "limit": 1}).json()
+    assert len(body["items"]) == 1 and body["next_offset"] == 1
+    assert {f["value"] for f in body["facets"]["outlets"]} == {"The Northfield Ledger", "Coastline Wire"}
+    second = client.get("/api/search", params={"q": "flood barrier", "limit": 1, "offset": 1}).json()
+    assert second["items"][0]["id"] != body["items"][0]["id"]
+
+
+def test_bad_search_is_a_clean_400(client: TestClient) -> None:
+    response = client.get("/api/search", params={"q": "-everything"})
+    assert response.status_code == 400 and "error" in response.json()
+    assert client.get("/api/search", params={"q": 'NEAR("x'}).status_code == 200
+    assert client.get("/api/search", params={"since": "yesterday"}).status_code == 422
+    assert client.get("/", params={"q": "-everything"}).status_code == 400
+
+
+def test_articles_list_and_get(client: TestClient) -> None:
+    listed = client.get("/api/articles", params={"since": "2025-03-01"}).json()["items"]
+    assert listed and all(item["published"] >= "2025-03-01" for item in listed)
+    record = client.get(f"/api/articles/{listed[0]['id']}").json()
+    assert record["id"] == listed[0]["id"] and "quotes" in record
+    missing = client.get("/api/articles/nope")
+    assert missing.status_code == 404 and missing.json() == {"error": "no article with id nope"}
+
+
+def test_quotes_and_speakers(client: TestClient) -> None:
+    speakers = client.get("/api/speakers").json()["items"]
+    assert any(s["value"] == "Helena Saraiva" for s in speakers)
+    quotes = client.get("/api/quotes", params={"speaker": "Helena Saraiva"}).json()["items"]
+    assert quotes and all("Saraiva" in q["speaker"] for q in quotes)
+    assert client.get("/api/failures").json()["items"] == []
+
+
+def test_ingest_needs_the_token(client: TestClient, db: str, tmp_path: Path) -> None:
+    page = (EXAMPLES / "porto-flood-barrier.html").read_bytes().replace(b"porto-council", b"porto-city-council")
+    files = {"file": ("barrier.html", page, "text/html")}
+    assert client.post("/api/ingest", files=files).status_code == 401
+    assert client.post("/api/ingest", files=files, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    accepted = client.post("/api/ingest", files=files, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert accepted.status_code == 201, accepted.text
+    assert accepted.json()["new"] == 1 and client.get(f"/api/articles/{accepted.json()['id']}").status_code == 200
+    empty = {"file": ("empty.txt", b"", "text/plain")}
+    refused = client.post("/api/ingest", files=empty, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert refused.status_code == 422 and "empty document" in refused.json()["error"]
+    without_token = TestClient(create_app(db, None))
+    assert without_token.post("/api/ingest", files=files).status_code == 403
+
+
+def test_pages_render_and_escape(client: TestClient) -> None:
+    search = client.get("/", params={"q": "harbour"})
+    assert search.status_code == 200
+    assert "<script>window.pwned" not in search.text and "&lt;script&gt;" in search.text
+    hit = client.get("/api/search", params={"q": "harbour master"}).json()["items"][0]
+    article = client.get(f"/articles/{hit['id']}").text
+    assert "<img" not in article and "<b onmouseover" not in article and 'onerror="' not in article
+    assert "&lt;img src=x" in article and "&lt;b onmouseover=alert(3)&gt;" in article
+    assert 'class="fact time"' in article or "times" not in client.get(f"/api/articles/{hit['id']}").json()
+    assert client.get("/articles/nope").status_code == 404
+    assert client.get("/speakers").status_code == 200
+    speaker = client.get("/speakers/Helena Saraiva")
+    assert speaker.status_code == 200 and "<svg" in speaker.text
+    assert client.get("/docs").status_code == 200 and client.get("/openapi.json").status_code == 200
