@@ -121,15 +121,26 @@ def ingest(
     inputs: Paths,
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Let URLs reach private and loopback addresses (intranets).")
+    ] = False,
+    delay: Annotated[float, typer.Option(min=0, help="Seconds between two requests to one host.")] = 1.0,
 ) -> None:
-    """Read, enrich and store documents in the archive. Re-running is safe: nothing is stored twice."""
+    """Read, enrich and store documents (files, folders, URLs, RSS/Atom feeds, sitemaps) in the archive.
+
+    Re-running is safe: nothing is stored twice."""
+    import os
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from dateline.sources import FetchPolicy, is_url
     from dateline.sources.files import expand_paths
 
     store = _open(db)
-    total = sum(1 for _ in expand_paths(p for p in inputs if not p.startswith(("http://", "https://"))))
-    total += sum(1 for p in inputs if p.startswith(("http://", "https://")))
+    allow_private = allow_private or os.environ.get("DATELINE_ALLOW_PRIVATE") == "1"
+    policy = FetchPolicy(allow_private=allow_private, host_delay=delay)
+    # a feed or sitemap lists an unknown number of articles: then the bar just counts
+    total = None if any(is_url(p) for p in inputs) else sum(1 for _ in expand_paths(inputs))
     progress = Progress(
         TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, disable=quiet or not err.is_terminal,
@@ -142,7 +153,7 @@ def ingest(
                 progress.console.print(f"error: {escape(str(error))}")
             progress.update(task, advance=1, description=escape(Path(origin).name[-40:]))
 
-        report = run_ingest(read_inputs(inputs), store, on_document=on_document)
+        report = run_ingest(read_inputs(inputs, policy), store, on_document=on_document)
     store.close()
     err.print(
         f"{report.documents} documents: {report.new} new, {report.updated} updated, "
