@@ -29,7 +29,7 @@ def content_type_for(path: Path) -> str | None:
 
 
 #: what a folder walk picks up; a file named on its own is always read, whatever its name
-DOCUMENT_SUFFIXES = frozenset(SUFFIX_TYPES) | {".gz"}
+DOCUMENT_SUFFIXES = frozenset(SUFFIX_TYPES) | {".gz", ".warc", ".zst", ".lz4"}
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -90,8 +90,14 @@ def _gunzip(origin: str, content: bytes, max_bytes: int) -> bytes:
 
 
 def read_files(paths: Iterable[str | Path]) -> Iterator[RawDocument | DocumentError]:
-    """Every file under ``paths`` as a RawDocument, or the DocumentError that says why it is unreadable."""
+    """Every file under ``paths`` as a RawDocument (a WARC as one per HTML response), or the DocumentError
+    that says why it is unreadable."""
+    from dateline.sources.warc import is_warc, read_warc
+
     for path in expand_paths(paths):
+        if is_warc(path):
+            yield from read_warc(path)
+            continue
         try:
             yield read_file(path)
         except DocumentError as error:
