@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
+PORT ?= 8000
 
 .PHONY: demo test lint install lock bench clean
 
@@ -19,9 +20,10 @@ demo: install
 	$(BIN)/dateline ingest examples/ --db $(DEMO_DB)
 	@echo; echo '$$ dateline search "flood barrier"'
 	@$(BIN)/dateline search "flood barrier" --db $(DEMO_DB)
-	@echo; echo '$$ dateline quotes'
-	@$(BIN)/dateline quotes --db $(DEMO_DB) --limit 8
-	@echo; echo "Archive: $(DEMO_DB). Try: $(BIN)/dateline search QUERY --db $(DEMO_DB)"
+	@echo; echo '$$ dateline quotes --speaker Saraiva'
+	@$(BIN)/dateline quotes --speaker Saraiva --db $(DEMO_DB) --limit 5
+	@echo; echo "Open http://127.0.0.1:$(PORT)/ in a browser (Ctrl-C stops the server)."
+	$(BIN)/dateline serve --db $(DEMO_DB) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check src tests bench

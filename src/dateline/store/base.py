@@ -63,6 +63,22 @@ class QuoteHit:
 
 
 @dataclass(frozen=True)
+class Facet:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What the articles matching a search are made of: the counts a user narrows a search by."""
+
+    outlets: list[Facet]
+    months: list[Facet]  # YYYY-MM of publication
+    speakers: list[Facet]
+    places: list[Facet]
+
+
+@dataclass(frozen=True)
 class Failure:
     origin: str
     reason: str
@@ -86,7 +102,15 @@ class Store(Protocol):
 
     def search(self, query: SearchQuery) -> list[SearchHit]: ...
 
+    def facets(self, query: SearchQuery, size: int = 10) -> Facets:
+        """The top ``size`` values of each facet over every article the query matches (limit/offset ignored)."""
+        ...
+
     def quotes(self, query: QuoteQuery) -> list[QuoteHit]: ...
+
+    def speakers(self, limit: int = 100, offset: int = 0) -> list[Facet]:
+        """Speakers by number of quotes in the archive, most quoted first."""
+        ...
 
     def articles(self) -> Iterator[Article]: ...
 

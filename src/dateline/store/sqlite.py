@@ -18,6 +18,8 @@ from dateline.record import Article
 from dateline.store.base import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
+    Facet,
+    Facets,
     Failure,
     QuoteHit,
     QuoteQuery,
@@ -223,6 +225,42 @@ class SQLiteStore:
                       row["snippet"] or "", -float(row["score"]))
             for row in rows
         ]  # fmt: skip
+
+    def facets(self, query: SearchQuery, size: int = 10) -> Facets:
+        filters, params = self._article_filters(query)
+        if query.text.strip():
+            matched = (
+                "SELECT a.id, a.outlet, a.published_day FROM articles_fts "
+                f"JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? {filters}"
+            )
+            params = [to_fts(query.text), *params]
+        else:
+            matched = f"SELECT a.id, a.outlet, a.published_day FROM articles a WHERE 1 = 1 {filters}"
+        groupings = {
+            "outlets": "SELECT outlet, count(*) FROM matched WHERE outlet IS NOT NULL GROUP BY outlet",
+            "months": "SELECT substr(published_day, 1, 7), count(*) FROM matched "
+            "WHERE published_day IS NOT NULL GROUP BY 1",
+            "speakers": "SELECT q.speaker, count(DISTINCT q.article_id) FROM quotes q JOIN matched m "
+            "ON m.id = q.article_id WHERE q.speaker IS NOT NULL GROUP BY q.speaker",
+            "places": "SELECT p.name, count(DISTINCT p.article_id) FROM places p JOIN matched m "
+            "ON m.id = p.article_id GROUP BY p.name",
+        }
+        found: dict[str, list[Facet]] = {}
+        for name, grouping in groupings.items():
+            order = "1 DESC" if name == "months" else "2 DESC, 1"
+            rows = self.db.execute(
+                f"WITH matched AS ({matched}) {grouping} ORDER BY {order} LIMIT ?", [*params, size]
+            ).fetchall()
+            found[name] = [Facet(str(row[0]), int(row[1])) for row in rows]
+        return Facets(**found)
+
+    def speakers(self, limit: int = 100, offset: int = 0) -> list[Facet]:
+        rows = self.db.execute(
+            "SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker "
+            "ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return [Facet(row[0], int(row[1])) for row in rows]
 
     @staticmethod
     def _article_filters(query: SearchQuery) -> tuple[str, list[object]]:
