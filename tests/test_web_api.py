@@ -104,3 +104,24 @@ def test_pages_render_and_escape(client: TestClient) -> None:
     speaker = client.get("/speakers/Helena Saraiva")
     assert speaker.status_code == 200 and "<svg" in speaker.text
     assert client.get("/docs").status_code == 200 and client.get("/openapi.json").status_code == 200
+
+
+def test_facts_endpoints(client: TestClient) -> None:
+    entities = client.get("/api/entities", params={"type": "PERSON"}).json()["items"]
+    assert any(e["name"] == "Helena Saraiva" and e["articles"] >= 2 for e in entities)
+    assert "items" in client.get("/api/places").json()
+    timeline = client.get("/api/timeline", params={"granularity": "day"}).json()
+    assert timeline["granularity"] == "day" and any(b["period"] == "2025-03-11" for b in timeline["items"])
+    assert client.get("/api/timeline", params={"granularity": "year"}).status_code == 422
+    speaker_hits = client.get("/api/search", params={"speaker": "Helena Saraiva"}).json()["items"]
+    assert len(speaker_hits) >= 2
+
+
+def test_fact_pages(client: TestClient) -> None:
+    for path in ("/timeline", "/timeline?granularity=week&q=ferry", "/places", "/entities", "/entities?type=ORG"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "<script>window.pwned" not in response.text
+    assert "<svg" in client.get("/timeline").text
+    assert client.get("/timeline?q=-x").status_code == 400
+    assert client.get("/?speaker=Helena Saraiva").status_code == 200

@@ -22,6 +22,9 @@ class SearchQuery:
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
     outlet: str | None = None
+    speaker: str | None = None  # articles quoting this speaker (exact canonical name, any case)
+    place: str | None = None  # articles mentioning this resolved place (its name)
+    entity: str | None = None  # articles naming this entity (its canonical name)
     limit: int = 20
     offset: int = 0
 
@@ -79,6 +82,35 @@ class Facets:
 
 
 @dataclass(frozen=True)
+class EntitySummary:
+    """One name across the archive: every article entity with this canonical name and type."""
+
+    name: str
+    type: str
+    articles: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class PlaceSummary:
+    name: str
+    geonameid: int | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    articles: int
+
+
+@dataclass(frozen=True)
+class TimelineBucket:
+    period: str  # YYYY-MM-DD, YYYY-Www or YYYY-MM by granularity
+    mentions: int  # time expressions in articles that fall in the period
+    statements: int  # quotes said in the period
+    articles: int  # articles published in the period
+
+
+@dataclass(frozen=True)
 class Failure:
     origin: str
     reason: str
@@ -112,8 +144,52 @@ class Store(Protocol):
         """Speakers by number of quotes in the archive, most quoted first."""
         ...
 
+    def entities(self, type: str | None = None, limit: int = 100, offset: int = 0) -> list[EntitySummary]:
+        """Names across the archive, most widely reported first."""
+        ...
+
+    def places(self, limit: int = 500, offset: int = 0) -> list[PlaceSummary]:
+        """Resolved places across the archive, most widely reported first."""
+        ...
+
+    def timeline(self, query: SearchQuery, granularity: str = "month") -> list[TimelineBucket]:
+        """Dated mentions, statements and publications of the articles a query matches, by period, in order.
+
+        ``granularity`` is "day", "week" or "month"; a time expression counts only when its value is at
+        least that precise."""
+        ...
+
     def articles(self) -> Iterator[Article]: ...
 
     def count(self) -> int: ...
 
     def close(self) -> None: ...
+
+
+GRANULARITIES = ("day", "week", "month")
+
+
+def period_of(value: str, granularity: str) -> str | None:
+    """The timeline period a TIMEX3 value or ISO date falls in, or None when it is not that precise.
+
+    ``2024-07-17`` -> ``2024-07-17`` / ``2024-W29`` / ``2024-07``; ``2024-07`` only counts by month;
+    ``2024-W29`` only by week; ``PRESENT_REF``, ``P3D`` or ``2024`` never count."""
+    from datetime import date
+
+    head = value[:10]
+    if len(head) == 10 and head[4] == "-" and head[7] == "-" and head[:4].isdigit():
+        try:
+            day = date.fromisoformat(head)
+        except ValueError:
+            return None
+        if granularity == "day":
+            return day.isoformat()
+        if granularity == "week":
+            year, week, _ = day.isocalendar()
+            return f"{year:04d}-W{week:02d}"
+        return day.isoformat()[:7]
+    if granularity == "month" and len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+        return value[:7] if value[:4].isdigit() and 1 <= int(value[5:7]) <= 12 else None
+    if granularity == "week" and len(value) >= 8 and value[4:6] == "-W" and value[6:8].isdigit():
+        return value[:8]
+    return None

@@ -16,16 +16,21 @@ from pathlib import Path
 from dateline.enrich.said import said_date
 from dateline.record import Article
 from dateline.store.base import (
+    GRANULARITIES,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
+    EntitySummary,
     Facet,
     Facets,
     Failure,
+    PlaceSummary,
     QuoteHit,
     QuoteQuery,
     SearchHit,
     SearchQuery,
+    TimelineBucket,
     UpsertOutcome,
+    period_of,
 )
 from dateline.store.migrations import SQLITE_MIGRATIONS
 from dateline.store.query import to_fts
@@ -226,16 +231,19 @@ class SQLiteStore:
             for row in rows
         ]  # fmt: skip
 
-    def facets(self, query: SearchQuery, size: int = 10) -> Facets:
+    def _matched(self, query: SearchQuery) -> tuple[str, list[object]]:
+        """SQL selecting id, outlet and published_day of every article the query matches."""
         filters, params = self._article_filters(query)
         if query.text.strip():
-            matched = (
+            sql = (
                 "SELECT a.id, a.outlet, a.published_day FROM articles_fts "
                 f"JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? {filters}"
             )
-            params = [to_fts(query.text), *params]
-        else:
-            matched = f"SELECT a.id, a.outlet, a.published_day FROM articles a WHERE 1 = 1 {filters}"
+            return sql, [to_fts(query.text), *params]
+        return f"SELECT a.id, a.outlet, a.published_day FROM articles a WHERE 1 = 1 {filters}", params
+
+    def facets(self, query: SearchQuery, size: int = 10) -> Facets:
+        matched, params = self._matched(query)
         groupings = {
             "outlets": "SELECT outlet, count(*) FROM matched WHERE outlet IS NOT NULL GROUP BY outlet",
             "months": "SELECT substr(published_day, 1, 7), count(*) FROM matched "
@@ -253,6 +261,43 @@ class SQLiteStore:
             ).fetchall()
             found[name] = [Facet(str(row[0]), int(row[1])) for row in rows]
         return Facets(**found)
+
+    def entities(self, type: str | None = None, limit: int = 100, offset: int = 0) -> list[EntitySummary]:
+        rows = self.db.execute(
+            "SELECT name, type, count(DISTINCT article_id), sum(mentions) FROM entities "
+            "WHERE (? IS NULL OR type = ?) GROUP BY lower(name), type ORDER BY 3 DESC, 4 DESC, 1 LIMIT ? OFFSET ?",
+            (type, type, limit, offset),
+        ).fetchall()
+        return [EntitySummary(row[0], row[1], int(row[2]), int(row[3])) for row in rows]
+
+    def places(self, limit: int = 500, offset: int = 0) -> list[PlaceSummary]:
+        rows = self.db.execute(
+            "SELECT name, geonameid, country, admin1, avg(lat), avg(lon), count(DISTINCT article_id) FROM places "
+            "GROUP BY coalesce(CAST(geonameid AS TEXT), lower(name)) ORDER BY 7 DESC, 1 LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return [PlaceSummary(row[0], row[1], row[2], row[3], row[4], row[5], int(row[6])) for row in rows]
+
+    def timeline(self, query: SearchQuery, granularity: str = "month") -> list[TimelineBucket]:
+        if granularity not in GRANULARITIES:
+            raise ValueError(f"granularity must be one of {', '.join(GRANULARITIES)}")
+        matched, params = self._matched(query)
+        sources = {
+            "mentions": "SELECT t.value, count(*) FROM times t JOIN matched m ON m.id = t.article_id "
+            "WHERE t.type IN ('DATE', 'TIME') GROUP BY t.value",
+            "statements": "SELECT q.said, count(*) FROM quotes q JOIN matched m ON m.id = q.article_id "
+            "WHERE q.said IS NOT NULL GROUP BY q.said",
+            "articles": "SELECT published_day, count(*) FROM matched WHERE published_day IS NOT NULL "
+            "GROUP BY published_day",
+        }
+        counts: dict[str, dict[str, int]] = {}
+        for name, grouping in sources.items():
+            for value, count in self.db.execute(f"WITH matched AS ({matched}) {grouping}", params):
+                period = period_of(str(value), granularity)
+                if period is not None:
+                    bucket = counts.setdefault(period, {"mentions": 0, "statements": 0, "articles": 0})
+                    bucket[name] += int(count)
+        return [TimelineBucket(period, **counts[period]) for period in sorted(counts)]
 
     def speakers(self, limit: int = 100, offset: int = 0) -> list[Facet]:
         rows = self.db.execute(
@@ -275,6 +320,14 @@ class SQLiteStore:
         if query.outlet:
             clauses.append("lower(a.outlet) = lower(?)")
             params.append(query.outlet)
+        for value, table, column in (
+            (query.speaker, "quotes", "speaker"), (query.place, "places", "name"), (query.entity, "entities", "name"),
+        ):  # fmt: skip
+            if value:
+                clauses.append(
+                    f"EXISTS (SELECT 1 FROM {table} x WHERE x.article_id = a.id AND lower(x.{column}) = lower(?))"
+                )
+                params.append(value)
         return "".join(f" AND {clause}" for clause in clauses), params
 
     def quotes(self, query: QuoteQuery) -> list[QuoteHit]:

@@ -19,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 from dateline.pipeline import content_hash, ingest
 from dateline.record import RawDocument
 from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, open_store
-from dateline.web.render import article_html, snippet_html, timeline_svg
+from dateline.web.render import article_html, places_map, snippet_html, timeline_bars, timeline_svg
 
 HERE = Path(__file__).resolve().parent
 MAX_UPLOAD_BYTES = 32 * 1024 * 1024
@@ -72,9 +72,13 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     @app.get("/api/search", tags=["articles"], summary="Full-text search with filters, best first")
     def api_search(
         store: StoreDep, q: str = "", since: DateParam = None, until: DateParam = None,
-        outlet: str | None = None, limit: Limit = 20, offset: Offset = 0, facets: bool = False,
+        outlet: str | None = None, speaker: str | None = None, place: str | None = None,
+        entity: str | None = None, limit: Limit = 20, offset: Offset = 0, facets: bool = False,
     ) -> dict[str, Any]:  # fmt: skip
-        query = SearchQuery(q, since or None, until or None, outlet or None, limit, offset)
+        query = SearchQuery(
+            q, since or None, until or None, outlet or None, speaker or None, place or None, entity or None,
+            limit, offset,
+        )  # fmt: skip
         result = page([asdict(hit) for hit in store.search(query)], limit, offset)
         if facets:
             result["facets"] = asdict(store.facets(query))
@@ -85,7 +89,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         store: StoreDep, since: DateParam = None, until: DateParam = None, outlet: str | None = None,
         limit: Limit = 20, offset: Offset = 0,
     ) -> dict[str, Any]:  # fmt: skip
-        hits = store.search(SearchQuery("", since or None, until or None, outlet or None, limit, offset))
+        hits = store.search(SearchQuery("", since or None, until or None, outlet or None, limit=limit, offset=offset))
         return page([asdict(hit) for hit in hits], limit, offset)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article: the full JSON record")
@@ -108,6 +112,25 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     @app.get("/api/speakers", tags=["quotes"], summary="Speakers, most quoted first")
     def api_speakers(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
         return page([asdict(facet) for facet in store.speakers(limit, offset)], limit, offset)
+
+    @app.get("/api/entities", tags=["facts"], summary="People, organizations and places by name, across articles")
+    def api_entities(
+        store: StoreDep, type: str | None = None, limit: Limit = 100, offset: Offset = 0
+    ) -> dict[str, Any]:
+        return page([asdict(entity) for entity in store.entities(type or None, limit, offset)], limit, offset)
+
+    @app.get("/api/places", tags=["facts"], summary="Resolved places with coordinates, across articles")
+    def api_places(store: StoreDep, limit: Limit = 500, offset: Offset = 0) -> dict[str, Any]:
+        return page([asdict(place) for place in store.places(limit, offset)], limit, offset)
+
+    @app.get("/api/timeline", tags=["facts"], summary="Dated mentions, statements and articles by period")
+    def api_timeline(
+        store: StoreDep, q: str = "", since: DateParam = None, until: DateParam = None,
+        speaker: str | None = None, place: str | None = None,
+        granularity: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+    ) -> dict[str, Any]:  # fmt: skip
+        query = SearchQuery(q, since or None, until or None, speaker=speaker or None, place=place or None)
+        return {"granularity": granularity, "items": [asdict(b) for b in store.timeline(query, granularity)]}
 
     @app.get("/api/failures", tags=["archive"], summary="Documents that could not be read, and why")
     def api_failures(store: StoreDep) -> dict[str, Any]:
@@ -138,9 +161,13 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
         request: Request, store: StoreDep, q: str = "", since: DateParam = None, until: DateParam = None,
-        outlet: str | None = None, offset: Offset = 0,
+        outlet: str | None = None, speaker: str | None = None, place: str | None = None,
+        entity: str | None = None, offset: Offset = 0,
     ) -> Any:  # fmt: skip
-        query = SearchQuery(q, since or None, until or None, outlet or None, 20, offset)
+        query = SearchQuery(
+            q, since or None, until or None, outlet or None, speaker or None, place or None, entity or None,
+            20, offset,
+        )  # fmt: skip
         error = None
         try:
             hits, facets = store.search(query), store.facets(query)
@@ -162,6 +189,35 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
             request, "article.html", {"article": article, "body": article_html(article)}
         )
 
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_page(
+        request: Request, store: StoreDep, q: str = "", since: DateParam = None, until: DateParam = None,
+        granularity: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
+    ) -> Any:  # fmt: skip
+        query = SearchQuery(q, since or None, until or None)
+        error, buckets = None, []
+        try:
+            buckets = store.timeline(query, granularity)
+        except QueryError as problem:
+            error = str(problem)
+        return templates.TemplateResponse(
+            request, "timeline.html",
+            {"query": query, "granularity": granularity, "buckets": buckets, "chart": timeline_bars(buckets),
+             "error": error},
+            status_code=400 if error else 200,
+        )  # fmt: skip
+
+    @app.get("/places", response_class=HTMLResponse, include_in_schema=False)
+    def places_page(request: Request, store: StoreDep) -> Any:
+        places = store.places(500)
+        return templates.TemplateResponse(request, "places.html", {"places": places, "map": places_map(places)})
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_page(request: Request, store: StoreDep, type: str | None = None) -> Any:
+        return templates.TemplateResponse(
+            request, "entities.html", {"entities": store.entities(type or None, 500), "type": type or ""}
+        )
+
     @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
     def speakers_page(request: Request, store: StoreDep) -> Any:
         return templates.TemplateResponse(request, "speakers.html", {"speakers": store.speakers(500)})
@@ -172,9 +228,11 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         quotes = [quote for quote in quotes if (quote.speaker or "").lower() == name.lower()] or quotes
         if not quotes and not about:
             raise HTTPException(404, f"No statements by {name} in the archive.")
+        canonical = quotes[0].speaker if quotes else name
+        places = store.facets(SearchQuery(speaker=canonical), size=20).places
         return templates.TemplateResponse(
             request, "speaker.html",
-            {"name": name, "quotes": quotes, "about": about or "",
+            {"name": canonical, "quotes": quotes, "about": about or "", "places": places,
              "chart": timeline_svg([q.said for q in quotes if q.said], label="statements")},
         )  # fmt: skip
 

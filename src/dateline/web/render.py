@@ -13,7 +13,7 @@ from datetime import date
 from markupsafe import Markup, escape
 
 from dateline.record import Article
-from dateline.store.base import HIGHLIGHT_END, HIGHLIGHT_START
+from dateline.store.base import HIGHLIGHT_END, HIGHLIGHT_START, PlaceSummary, TimelineBucket
 
 
 @dataclass(frozen=True)
@@ -159,3 +159,74 @@ def _is_date(value: str | None) -> bool:
     except ValueError:
         return False
     return True
+
+
+def timeline_bars(buckets: Sequence[TimelineBucket], width: int = 760, height: int = 180) -> Markup:
+    """Stacked bars per period: dated mentions and statements; a label under every few bars."""
+    if not buckets:
+        return Markup("")
+    pad, bottom = 36, height - 28
+    peak = max(b.mentions + b.statements for b in buckets) or 1
+    step = (width - 2 * pad) / len(buckets)
+    bar = max(step * 0.8, 1.0)
+    label_every = max(1, len(buckets) // 12)
+    parts = [
+        f'<svg class="timeline bars" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{len(buckets)} periods from {escape(buckets[0].period)} to {escape(buckets[-1].period)}">',
+        f'<line x1="{pad}" y1="{bottom}" x2="{width - pad}" y2="{bottom}" class="axis"/>',
+        f'<text x="4" y="16" class="tick">{peak}</text>',
+    ]
+    for index, bucket in enumerate(buckets):
+        x = pad + index * step
+        mentions_h = (bottom - 20) * bucket.mentions / peak
+        statements_h = (bottom - 20) * bucket.statements / peak
+        tip = (
+            f"{bucket.period}: {bucket.mentions} dated mentions, {bucket.statements} statements, "
+            f"{bucket.articles} articles"
+        )
+        parts.append(
+            f"<g><title>{escape(tip)}</title>"
+            f'<rect x="{x:.1f}" y="{bottom - mentions_h:.1f}" width="{bar:.1f}" '
+            f'height="{mentions_h:.1f}" class="mentions"/>'
+            f'<rect x="{x:.1f}" y="{bottom - mentions_h - statements_h:.1f}" width="{bar:.1f}" '
+            f'height="{statements_h:.1f}" class="statements"/></g>'
+        )
+        if index % label_every == 0:
+            parts.append(f'<text x="{x:.1f}" y="{height - 10}" class="tick">{escape(bucket.period)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def places_map(places: Sequence[PlaceSummary], width: int = 760, height: int = 380) -> Markup:
+    """Places as dots on an equirectangular graticule, sized by the number of articles."""
+    located = [p for p in places if p.lat is not None and p.lon is not None]
+    if not located:
+        return Markup("")
+    peak = max(p.articles for p in located)
+
+    def xy(lat: float, lon: float) -> tuple[float, float]:
+        return (lon + 180) / 360 * width, (90 - lat) / 180 * height
+
+    parts = [f'<svg class="map" viewBox="0 0 {width} {height}" role="img" aria-label="{len(located)} places">']
+    for lon in range(-180, 181, 30):
+        x, _ = xy(0, lon)
+        parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" class="grid"/>')
+    for lat in range(-60, 61, 30):
+        _, y = xy(lat, 0)
+        parts.append(f'<line x1="0" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" class="grid"/>')
+    for place in located:
+        x, y = xy(float(place.lat or 0), float(place.lon or 0))
+        radius = 3 + 9 * (place.articles / peak) ** 0.5
+        where = ", ".join(filter(None, [place.name, place.admin1, place.country]))
+        parts.append(
+            f'<a href="/?place={escape(quote_param(place.name))}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
+            f'class="dot"><title>{escape(where)}: {place.articles} articles</title></circle></a>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def quote_param(value: str) -> str:
+    from urllib.parse import quote
+
+    return quote(value, safe="")
