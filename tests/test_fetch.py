@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -18,7 +19,7 @@ ARTICLE = (EXAMPLES / "porto-flood-barrier.html").read_bytes()
 
 
 class Site(BaseHTTPRequestHandler):
-    hits: dict[str, int] = {}
+    hits: ClassVar[dict[str, int]] = {}
     other_port = 0
 
     def log_message(self, *args: object) -> None:  # keep test output clean

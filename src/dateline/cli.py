@@ -164,6 +164,62 @@ def ingest(
 
 
 @app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed or sitemap URLs.")],
+    every: Annotated[str, typer.Option(help="Polling interval: 30s, 15m, 2h, 1d.")] = "15m",
+    rounds: Annotated[
+        int | None, typer.Option(min=1, help="Stop after this many polls (default: run until Ctrl-C).")
+    ] = None,
+    db: DbOption = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Let URLs reach private and loopback addresses (intranets).")
+    ] = False,
+    delay: Annotated[float, typer.Option(min=0, help="Seconds between two requests to one host.")] = 1.0,
+) -> None:
+    """Poll feeds and ingest their new articles, with conditional requests; restarts do not refetch."""
+    import itertools
+    import os
+    import time
+    from datetime import datetime
+
+    from dateline.sources import FetchPolicy
+    from dateline.sources.http import Fetcher
+    from dateline.sources.watch import parse_interval, poll
+
+    try:
+        interval = parse_interval(every)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--every") from None
+    store = _open(db)
+    allow_private = allow_private or os.environ.get("DATELINE_ALLOW_PRIVATE") == "1"
+    fetcher = Fetcher(FetchPolicy(allow_private=allow_private, host_delay=delay))
+    failed = False
+
+    def on_document(origin: str, error: DocumentError | None) -> None:
+        if error is not None:
+            report_failure(error)
+
+    try:
+        for number in itertools.count(1):
+            documents = itertools.chain.from_iterable(poll(feed, fetcher, store) for feed in feeds)
+            report = run_ingest(documents, store, on_document=on_document)
+            failed = bool(report.failures)
+            err.print(
+                f"{datetime.now().isoformat(timespec='seconds')} poll {number}: {report.new} new, "
+                f"{report.updated} updated, {len(report.failures)} failed"
+            )
+            if rounds is not None and number >= rounds:
+                break
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        failed = False
+    finally:
+        fetcher.close()
+        store.close()
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words, "phrases", OR, -exclude, prefix*, title:word.')] = "",
     since: Since = None,

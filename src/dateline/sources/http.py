@@ -113,6 +113,12 @@ class Fetcher:
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> RawDocument:
         """The document at ``url`` (after redirects), or DocumentError naming the URL and the reason."""
+        return self.fetch_with_headers(url, headers)[0]
+
+    def fetch_with_headers(self, url: str, headers: dict[str, str] | None = None) -> tuple[RawDocument, httpx.Headers]:
+        """Like fetch, with the final response's headers (ETag, Last-Modified for the next conditional request).
+
+        Raises NotModified when a conditional request finds the document unchanged."""
         if urlsplit(url).scheme not in ("http", "https"):
             raise DocumentError(url, "only http and https URLs can be fetched")
         if self.policy.respect_robots and not self._robots_allow(url):
@@ -129,12 +135,13 @@ class Fetcher:
                 raise NotModified(url)
             if response.status_code >= 400:
                 raise DocumentError(url, f"HTTP {response.status_code} {response.reason_phrase}".strip())
-            return RawDocument(
+            document = RawDocument(
                 origin=url,
                 content=content,
                 content_type=response.headers.get("content-type", "").split(";")[0].strip() or None,
                 url=current,
             )
+            return document, response.headers
         raise DocumentError(url, f"more than {self.policy.max_redirects} redirects")
 
     def _get(self, origin: str, url: str, headers: dict[str, str] | None) -> tuple[httpx.Response, bytes]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -125,6 +125,16 @@ class Store(Protocol):
     def seen(self, origin: str, content_hash: str) -> str | None:
         """The article id last stored from this exact document, or None."""
         ...
+
+    def known_origins(self, origins: Iterable[str]) -> set[str]:
+        """Which of these origins (paths, URLs) an article was already stored from."""
+        ...
+
+    def get_state(self, key: str) -> str | None:
+        """A source's saved state (a feed's ETag and Last-Modified, say), so restarts do not refetch."""
+        ...
+
+    def set_state(self, key: str, value: str) -> None: ...
 
     def record_failure(self, origin: str, reason: str) -> None: ...
 

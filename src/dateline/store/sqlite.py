@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -181,6 +181,30 @@ class SQLiteStore:
             (origin, content_hash),
         ).fetchone()
         return row["article_id"] if row else None
+
+    def known_origins(self, origins: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(origins))
+        known: set[str] = set()
+        for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT d.origin FROM documents d JOIN articles a ON a.id = d.article_id WHERE d.origin IN ({marks})",
+                chunk,
+            )
+            known.update(row[0] for row in rows)
+        return known
+
+    def get_state(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM source_state WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_state(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO source_state (key, value, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            (key, value, _now()),
+        )
 
     def record_failure(self, origin: str, reason: str) -> None:
         self.db.execute(

@@ -1,0 +1,113 @@
+"""Feed watching against a local server: conditional requests, only new entries, state across restarts."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from dateline.pipeline import ingest
+from dateline.sources.http import Fetcher, FetchPolicy
+from dateline.sources.watch import parse_interval, poll
+from dateline.store import open_store
+from tests.conftest import EXAMPLES
+
+ARTICLE = (EXAMPLES / "porto-flood-barrier.html").read_bytes()
+
+
+class Feed(BaseHTTPRequestHandler):
+    entries: ClassVar[list[str]] = []
+    version = "v1"
+    requests: ClassVar[list[str]] = []
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        Feed.requests.append(self.path)
+        if self.path == "/feed.xml":
+            if self.headers.get("If-None-Match") == Feed.version:
+                self.send_response(304)
+                self.end_headers()
+                return
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            items = "".join(f"<item><title>{e}</title><link>{base}/{e}</link></item>" for e in Feed.entries)
+            body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
+            self.reply(200, "application/rss+xml", body.encode(), {"ETag": Feed.version})
+        elif self.path.lstrip("/") in Feed.entries:
+            # each entry a different article: the canonical URL decides identity
+            page = ARTICLE.replace(b"porto-council-approves", self.path.strip("/").encode())
+            self.reply(200, "text/html", page, {})
+        else:
+            self.reply(404, "text/plain", b"no", {})
+
+    def reply(self, status: int, kind: str, body: bytes, headers: dict[str, str]) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def feed() -> Iterator[str]:
+    Feed.entries, Feed.version, Feed.requests = ["one.html", "two.html"], "v1", []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Feed)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def fetcher_for(host: str) -> Fetcher:
+    return Fetcher(FetchPolicy(allowed_hosts=frozenset({host}), host_delay=0, respect_robots=False))
+
+
+def test_polls_fetch_only_what_is_new_and_survive_restarts(feed: str, tmp_path: Path) -> None:
+    url = f"http://{feed}/feed.xml"
+    db = str(tmp_path / "watch.db")
+    store, fetcher = open_store(db), fetcher_for(feed)
+    assert ingest(poll(url, fetcher, store), store, components=[]).new == 2
+    assert list(poll(url, fetcher, store)) == []  # 304: the feed is unchanged
+    store.close()
+
+    store, fetcher = open_store(db), fetcher_for(feed)  # a restarted watcher
+    Feed.requests.clear()
+    assert list(poll(url, fetcher, store)) == []
+    assert Feed.requests == ["/feed.xml"]
+
+    Feed.entries.append("three.html")
+    Feed.version = "v2"
+    Feed.requests.clear()
+    report = ingest(poll(url, fetcher, store), store, components=[])
+    assert report.new == 1 and Feed.requests == ["/feed.xml", "/three.html"]
+    assert store.count() == 3
+    store.close()
+
+
+def test_watch_command_runs_rounds(feed: str, tmp_path: Path) -> None:
+    from tests.test_cli import dateline
+
+    url = f"http://{feed}/feed.xml"
+    result = dateline(
+        "watch", url, "--every", "1s", "--rounds", "2", "--db", str(tmp_path / "w.db"), "--allow-private",
+        "--delay", "0",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "poll 1: 2 new" in result.stderr and "poll 2: 0 new" in result.stderr
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("30s", 30), ("15m", 900), ("2h", 7200), ("1d", 86400), ("5", 300)])
+def test_parse_interval(text: str, seconds: float) -> None:
+    assert parse_interval(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "soon", "-5m", "0s", "5 weeks"])
+def test_parse_interval_refuses(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_interval(text)
