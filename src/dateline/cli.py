@@ -21,7 +21,7 @@ from dateline.pipeline import ingest as run_ingest
 from dateline.pipeline import read_articles
 from dateline.record import Article
 from dateline.sources import read_inputs
-from dateline.store import QueryError, QuoteQuery, SearchQuery, default_db_url, open_store
+from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, default_db_url, open_store
 from dateline.store.base import HIGHLIGHT_END, HIGHLIGHT_START
 
 app = typer.Typer(
@@ -225,6 +225,9 @@ def search(
     since: Since = None,
     until: Until = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only articles quoting this speaker (full name).")] = None,
+    place: Annotated[str | None, typer.Option(help="Only articles mentioning this place.")] = None,
+    entity: Annotated[str | None, typer.Option(help="Only articles naming this person or organization.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
     offset: Annotated[int, typer.Option(min=0)] = 0,
     db: DbOption = None,
@@ -233,7 +236,11 @@ def search(
     """Full-text search of the archive, best matches first, with a snippet, outlet and date."""
     store = _open(db)
     try:
-        hits = store.search(SearchQuery(query, _date(since), _date(until), outlet, limit, offset))
+        search_query = SearchQuery(
+            query, since=_date(since), until=_date(until), outlet=outlet, speaker=speaker, place=place,
+            entity=entity, limit=limit, offset=offset,
+        )  # fmt: skip
+        hits = store.search(search_query)
     except QueryError as error:
         err.print(f"error: {escape(str(error))}")
         raise typer.Exit(2) from None
@@ -345,7 +352,7 @@ def serve(
     uvicorn.run(create_app(url, token), host=host, port=port, log_level="warning")
 
 
-def _open(db: str | None):  # type: ignore[no-untyped-def]
+def _open(db: str | None) -> Store:
     try:
         return open_store(db)
     except DatelineError as error:

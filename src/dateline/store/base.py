@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from typing import Literal, Protocol
 
 from dateline.record import Article
@@ -19,6 +19,7 @@ HIGHLIGHT_END = "\ue001"
 @dataclass(frozen=True)
 class SearchQuery:
     text: str = ""  # the search box language of dateline.store.query; empty lists newest first
+    _: KW_ONLY  # the filters are named at every call: positions would silently shift as filters are added
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
     outlet: str | None = None

@@ -76,8 +76,8 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         entity: str | None = None, limit: Limit = 20, offset: Offset = 0, facets: bool = False,
     ) -> dict[str, Any]:  # fmt: skip
         query = SearchQuery(
-            q, since or None, until or None, outlet or None, speaker or None, place or None, entity or None,
-            limit, offset,
+            q, since=since or None, until=until or None, outlet=outlet or None, speaker=speaker or None,
+            place=place or None, entity=entity or None, limit=limit, offset=offset,
         )  # fmt: skip
         result = page([asdict(hit) for hit in store.search(query)], limit, offset)
         if facets:
@@ -89,7 +89,8 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         store: StoreDep, since: DateParam = None, until: DateParam = None, outlet: str | None = None,
         limit: Limit = 20, offset: Offset = 0,
     ) -> dict[str, Any]:  # fmt: skip
-        hits = store.search(SearchQuery("", since or None, until or None, outlet or None, limit=limit, offset=offset))
+        query = SearchQuery(since=since or None, until=until or None, outlet=outlet or None, limit=limit, offset=offset)
+        hits = store.search(query)
         return page([asdict(hit) for hit in hits], limit, offset)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article: the full JSON record")
@@ -129,7 +130,9 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         speaker: str | None = None, place: str | None = None,
         granularity: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
     ) -> dict[str, Any]:  # fmt: skip
-        query = SearchQuery(q, since or None, until or None, speaker=speaker or None, place=place or None)
+        query = SearchQuery(
+            q, since=since or None, until=until or None, speaker=speaker or None, place=place or None
+        )
         return {"granularity": granularity, "items": [asdict(b) for b in store.timeline(query, granularity)]}
 
     @app.get("/api/failures", tags=["archive"], summary="Documents that could not be read, and why")
@@ -165,8 +168,8 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         entity: str | None = None, offset: Offset = 0,
     ) -> Any:  # fmt: skip
         query = SearchQuery(
-            q, since or None, until or None, outlet or None, speaker or None, place or None, entity or None,
-            20, offset,
+            q, since=since or None, until=until or None, outlet=outlet or None, speaker=speaker or None,
+            place=place or None, entity=entity or None, limit=20, offset=offset,
         )  # fmt: skip
         error = None
         try:
@@ -194,7 +197,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         request: Request, store: StoreDep, q: str = "", since: DateParam = None, until: DateParam = None,
         granularity: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
     ) -> Any:  # fmt: skip
-        query = SearchQuery(q, since or None, until or None)
+        query = SearchQuery(q, since=since or None, until=until or None)
         error, buckets = None, []
         try:
             buckets = store.timeline(query, granularity)
