@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 PORT ?= 8000
 
-.PHONY: demo test lint install lock bench clean
+.PHONY: demo test lint install lock bench reliability clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: install
 
 test: lint
 	$(BIN)/pytest -q -p no:cacheprovider --timeout=600
+
+# The long crash-safety run: 20 random SIGKILLs during a 400-document ingest (make test runs 3 on 60).
+reliability: install
+	DATELINE_KILLS=20 DATELINE_KILL_DOCUMENTS=400 $(BIN)/pytest -q -s -p no:cacheprovider tests/test_reliability.py
 
 bench: install
 	$(BIN)/python bench/extraction.py

@@ -125,6 +125,9 @@ def ingest(
         bool, typer.Option("--allow-private", help="Let URLs reach private and loopback addresses (intranets).")
     ] = False,
     delay: Annotated[float, typer.Option(min=0, help="Seconds between two requests to one host.")] = 1.0,
+    enrich_articles: Annotated[
+        bool, typer.Option("--enrich/--no-enrich", help="Find quotes, times, places... (off: archive text only).")
+    ] = True,
 ) -> None:
     """Read, enrich and store documents (files, folders, URLs, RSS/Atom feeds, sitemaps) in the archive.
 
@@ -153,7 +156,8 @@ def ingest(
                 progress.console.print(f"error: {escape(str(error))}")
             progress.update(task, advance=1, description=escape(Path(origin).name[-40:]))
 
-        report = run_ingest(read_inputs(inputs, policy), store, on_document=on_document)
+        components = None if enrich_articles else []
+        report = run_ingest(read_inputs(inputs, policy), store, components=components, on_document=on_document)
     store.close()
     err.print(
         f"{report.documents} documents: {report.new} new, {report.updated} updated, "
