@@ -27,10 +27,19 @@ def _read_pdf(raw: RawDocument) -> Article:
     return read_pdf(raw.content, raw.origin)
 
 
+#: a printed news page dumps to well under 200 KB of text; far bigger "dumps" are logs or data files
+MAX_TEXT_DUMP_CHARS = 4_000_000
+
+
 def _read_text_dump(raw: RawDocument) -> Article:
     from dateline.extract.textdump import read_text_dump
 
-    return read_text_dump(decode_text(raw.content, raw.origin), raw.origin)
+    text = decode_text(raw.content, raw.origin)
+    if len(text) > MAX_TEXT_DUMP_CHARS:
+        raise DocumentError(
+            raw.origin, f"{len(text):,} characters of plain text, over the {MAX_TEXT_DUMP_CHARS:,} limit per article"
+        )
+    return read_text_dump(text, raw.origin)
 
 
 READERS: dict[str, Reader] = {"html": _read_html, "pdf": _read_pdf, "textdump": _read_text_dump}
