@@ -32,9 +32,11 @@ lint: install
 test: lint
 	$(BIN)/pytest -q -p no:cacheprovider --timeout=600
 
-# The long crash-safety run: 20 random SIGKILLs during a 400-document ingest (make test runs 3 on 60).
+# The long runs: 20 random SIGKILLs during a 400-document ingest, and 50 clients for 60 s while ingesting
+# (make test runs 3 kills on 60 documents, and 8 clients for 5 s).
 reliability: install
-	DATELINE_KILLS=20 DATELINE_KILL_DOCUMENTS=400 $(BIN)/pytest -q -s -p no:cacheprovider tests/test_reliability.py
+	DATELINE_KILLS=20 DATELINE_KILL_DOCUMENTS=400 DATELINE_LOAD_CLIENTS=50 DATELINE_LOAD_SECONDS=60 \
+	  $(BIN)/pytest -q -s -p no:cacheprovider tests/test_reliability.py tests/test_load.py
 
 bench: install
 	$(BIN)/python bench/extraction.py
