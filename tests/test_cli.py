@@ -103,6 +103,14 @@ def test_search_and_show(archive: Path) -> None:
     assert dateline("show", "nope", "--db", str(archive)).returncode == 1
 
 
+def test_stories_groups_the_wire_copy(archive: Path) -> None:
+    result = dateline("stories", "--db", str(archive), "--json")
+    stories = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [sorted(s["outlets"]) for s in stories] == [["Coastline Wire", "The Northfield Ledger"]]
+    members = dateline("search", "", "--story", stories[0]["id"], "--db", str(archive), "--json")
+    assert len(members.stdout.splitlines()) == 2
+
+
 def test_search_usage_errors_exit_2(archive: Path) -> None:
     assert dateline("search", "-everything", "--db", str(archive)).returncode == 2
     assert dateline("search", "x", "--since", "last week", "--db", str(archive)).returncode == 2

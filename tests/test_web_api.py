@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from dateline.pipeline import ingest
+from dateline.pipeline import group_stories, ingest
 from dateline.sources import read_inputs
 from dateline.store import open_store
 from dateline.web.app import create_app
@@ -32,6 +32,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     (path.parent / "hostile.html").write_bytes(HOSTILE)
     store = open_store(str(path))
     report = ingest(read_inputs([EXAMPLES, path.parent / "hostile.html"]), store)
+    group_stories(store)
     store.close()
     assert not report.failures
     return str(path)
@@ -125,3 +126,18 @@ def test_fact_pages(client: TestClient) -> None:
     assert "<svg" in client.get("/timeline").text
     assert client.get("/timeline?q=-x").status_code == 400
     assert client.get("/?speaker=Helena Saraiva").status_code == 200
+
+
+def test_stories_across_outlets(client: TestClient) -> None:
+    stories = client.get("/api/stories").json()["items"]
+    porto = [s for s in stories if set(s["outlets"]) == {"Coastline Wire", "The Northfield Ledger"}]
+    assert len(porto) == 1 and porto[0]["articles"] == 2
+    versions = client.get(f"/api/stories/{porto[0]['id']}").json()["articles"]
+    assert [v["outlet"] for v in versions] == ["The Northfield Ledger", "Coastline Wire"]  # oldest first
+    assert versions[1]["removed"] and versions[1]["same"] + len(versions[1]["changed"]) >= 2
+    page = client.get(f"/stories/{porto[0]['id']}")
+    assert page.status_code == 200 and "Coastline Wire" in page.text
+    article = client.get(f"/articles/{versions[0]['id']}").text
+    assert "The same story elsewhere" in article and "Porto approves Douro flood barrier" in article
+    assert client.get("/stories").status_code == 200 and client.get("/stories/nope").status_code == 404
+    assert client.get("/api/stories/nope").status_code == 404

@@ -17,8 +17,8 @@ from rich.markup import escape
 from dateline.enrich import enrich
 from dateline.errors import DatelineError, DocumentError
 from dateline.extract import read_plain
+from dateline.pipeline import group_stories, read_articles
 from dateline.pipeline import ingest as run_ingest
-from dateline.pipeline import read_articles
 from dateline.record import Article
 from dateline.sources import read_inputs
 from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, default_db_url, open_store
@@ -158,6 +158,8 @@ def ingest(
 
         components = None if enrich_articles else []
         report = run_ingest(read_inputs(inputs, policy), store, components=components, on_document=on_document)
+    if report.new or report.updated:
+        group_stories(store)
     store.close()
     err.print(
         f"{report.documents} documents: {report.new} new, {report.updated} updated, "
@@ -207,6 +209,8 @@ def watch(
         for number in itertools.count(1):
             documents = itertools.chain.from_iterable(poll(feed, fetcher, store) for feed in feeds)
             report = run_ingest(documents, store, on_document=on_document)
+            if report.new or report.updated:
+                group_stories(store)
             failed = bool(report.failures)
             err.print(
                 f"{datetime.now().isoformat(timespec='seconds')} poll {number}: {report.new} new, "
@@ -232,6 +236,7 @@ def search(
     speaker: Annotated[str | None, typer.Option(help="Only articles quoting this speaker (full name).")] = None,
     place: Annotated[str | None, typer.Option(help="Only articles mentioning this place.")] = None,
     entity: Annotated[str | None, typer.Option(help="Only articles naming this person or organization.")] = None,
+    story: Annotated[str | None, typer.Option(help="Only articles of this story (its id).")] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
     offset: Annotated[int, typer.Option(min=0)] = 0,
     db: DbOption = None,
@@ -242,7 +247,7 @@ def search(
     try:
         search_query = SearchQuery(
             query, since=_date(since), until=_date(until), outlet=outlet, speaker=speaker, place=place,
-            entity=entity, limit=limit, offset=offset,
+            entity=entity, story=story, limit=limit, offset=offset,
         )  # fmt: skip
         hits = store.search(search_query)
     except QueryError as error:
@@ -304,6 +309,31 @@ def quotes(
         out.print(f"[bold]{escape(hit.speaker or 'unknown speaker')}[/bold] [dim]{hit.said or ''} {hit.kind}[/dim]")
         out.print(f"  {escape(hit.text)}")
         out.print(f"  [dim]{escape(hit.article_title or '')} {escape(hit.article_url or hit.article_id)}[/dim]")
+
+
+@app.command()
+def stories(
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Regroup the whole archive first.")] = False,
+    limit: Annotated[int, typer.Option(min=1, max=10000)] = 50,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Stories told by more than one article (wire copies, rewrites, updates), the most widely told first."""
+    import json
+    from dataclasses import asdict
+
+    store = _open(db)
+    if rebuild:
+        err.print(f"{group_stories(store)} stories with more than one article")
+    for story in store.stories(limit):
+        if as_json:
+            sys.stdout.write(json.dumps(asdict(story), ensure_ascii=False) + "\n")
+            continue
+        span = " to ".join(dict.fromkeys(filter(None, [story.first_published, story.last_published])))
+        title = escape(story.title or story.id)
+        out.print(f"[bold]{title}[/bold]  [dim]{story.articles} articles · {escape(span)}[/dim]")
+        out.print(f"  [dim]{escape(', '.join(story.outlets))} · search with --story {story.id}[/dim]")
+    store.close()
 
 
 @app.command()

@@ -30,6 +30,20 @@ class IngestReport:
         return self.new + self.updated + self.unchanged + self.skipped + len(self.failures)
 
 
+def group_stories(store: Store) -> int:
+    """Regroup every archived article into stories (oldest first, so a story's id is its first article's).
+
+    Returns the number of stories told by more than one article."""
+    from dateline.stories import StoryIndex
+
+    index = StoryIndex()
+    for article in store.articles():
+        index.add(article.id, article.text, article.title, article.published)
+    members = {article_id: story_id for story_id, ids in index.stories().items() for article_id in ids}
+    store.set_stories(members)
+    return sum(1 for ids in index.stories().values() if len(ids) > 1)
+
+
 def content_hash(raw: RawDocument) -> str:
     return hashlib.sha256(raw.content).hexdigest()
 

@@ -26,6 +26,7 @@ class SearchQuery:
     speaker: str | None = None  # articles quoting this speaker (exact canonical name, any case)
     place: str | None = None  # articles mentioning this resolved place (its name)
     entity: str | None = None  # articles naming this entity (its canonical name)
+    story: str | None = None  # articles of this story (its id)
     limit: int = 20
     offset: int = 0
 
@@ -112,6 +113,18 @@ class TimelineBucket:
 
 
 @dataclass(frozen=True)
+class StorySummary:
+    """A story told by more than one article: its id is its earliest article's id."""
+
+    id: str
+    title: str | None
+    articles: int
+    outlets: list[str]
+    first_published: str | None
+    last_published: str | None
+
+
+@dataclass(frozen=True)
 class Failure:
     origin: str
     reason: str
@@ -170,7 +183,19 @@ class Store(Protocol):
         least that precise."""
         ...
 
-    def articles(self) -> Iterator[Article]: ...
+    def set_stories(self, members: dict[str, str]) -> None:
+        """Replace every article's story (article id -> story id) in one transaction."""
+        ...
+
+    def story_of(self, article_id: str) -> str | None: ...
+
+    def stories(self, limit: int = 50, offset: int = 0) -> list[StorySummary]:
+        """Stories with more than one article, the most widely told first."""
+        ...
+
+    def articles(self) -> Iterator[Article]:
+        """Every article, oldest publication first."""
+        ...
 
     def count(self) -> int: ...
 

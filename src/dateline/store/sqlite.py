@@ -28,6 +28,7 @@ from dateline.store.base import (
     QuoteQuery,
     SearchHit,
     SearchQuery,
+    StorySummary,
     TimelineBucket,
     UpsertOutcome,
     period_of,
@@ -224,7 +225,7 @@ class SQLiteStore:
         return Article.from_dict(json.loads(row["record"])) if row else None
 
     def articles(self) -> Iterator[Article]:
-        cursor = self.db.execute("SELECT record FROM articles ORDER BY published_day, id")
+        cursor = self.db.execute("SELECT record FROM articles ORDER BY published_day, published, id")
         for row in cursor:
             yield Article.from_dict(json.loads(row["record"]))
 
@@ -323,6 +324,42 @@ class SQLiteStore:
                     bucket[name] += int(count)
         return [TimelineBucket(period, **counts[period]) for period in sorted(counts)]
 
+    def set_stories(self, members: dict[str, str]) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("DELETE FROM story_members")
+            self.db.executemany(
+                "INSERT INTO story_members (article_id, story_id) SELECT ?, ? WHERE EXISTS "
+                "(SELECT 1 FROM articles WHERE id = ?)",
+                [(article_id, story_id, article_id) for article_id, story_id in members.items()],
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def stories(self, limit: int = 50, offset: int = 0) -> list[StorySummary]:
+        rows = self.db.execute(
+            "SELECT s.story_id, root.title, count(*), min(a.published_day), max(a.published_day) "
+            "FROM story_members s JOIN articles a ON a.id = s.article_id "
+            "LEFT JOIN articles root ON root.id = s.story_id GROUP BY s.story_id HAVING count(*) > 1 "
+            "ORDER BY 3 DESC, 5 DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        summaries = []
+        for story_id, title, count, first, last in rows:
+            outlets = self.db.execute(
+                "SELECT DISTINCT a.outlet FROM story_members s JOIN articles a ON a.id = s.article_id "
+                "WHERE s.story_id = ? AND a.outlet IS NOT NULL ORDER BY 1",
+                (story_id,),
+            ).fetchall()
+            summaries.append(StorySummary(story_id, title, int(count), [o[0] for o in outlets], first, last))
+        return summaries
+
     def speakers(self, limit: int = 100, offset: int = 0) -> list[Facet]:
         rows = self.db.execute(
             "SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker "
@@ -346,6 +383,7 @@ class SQLiteStore:
             params.append(query.outlet)
         for value, table, column in (
             (query.speaker, "quotes", "speaker"), (query.place, "places", "name"), (query.entity, "entities", "name"),
+            (query.story, "story_members", "story_id"),
         ):  # fmt: skip
             if value:
                 clauses.append(

@@ -135,6 +135,17 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         )
         return {"granularity": granularity, "items": [asdict(b) for b in store.timeline(query, granularity)]}
 
+    @app.get("/api/stories", tags=["stories"], summary="Stories told by more than one article")
+    def api_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return page([asdict(story) for story in store.stories(limit, offset)], limit, offset)
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], summary="A story's articles and what each changed")
+    def api_story(story_id: str, store: StoreDep) -> dict[str, Any]:
+        versions = story_versions(store, story_id)
+        if not versions:
+            raise HTTPException(404, f"no story with id {story_id}")
+        return {"id": story_id, "articles": versions}
+
     @app.get("/api/failures", tags=["archive"], summary="Documents that could not be read, and why")
     def api_failures(store: StoreDep) -> dict[str, Any]:
         failures = [asdict(failure) for failure in store.failures()]
@@ -188,9 +199,13 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         article = store.get(article_id)
         if article is None:
             raise HTTPException(404, f"No article with id {article_id}.")
+        story = store.story_of(article.id)
+        others = store.search(SearchQuery(story=story, limit=50)) if story else []
         return templates.TemplateResponse(
-            request, "article.html", {"article": article, "body": article_html(article)}
-        )
+            request, "article.html",
+            {"article": article, "body": article_html(article), "story": story,
+             "same_story": [hit for hit in others if hit.id != article.id]},
+        )  # fmt: skip
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(
@@ -221,6 +236,17 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
             request, "entities.html", {"entities": store.entities(type or None, 500), "type": type or ""}
         )
 
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(request: Request, store: StoreDep) -> Any:
+        return templates.TemplateResponse(request, "stories.html", {"stories": store.stories(200)})
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str, request: Request, store: StoreDep) -> Any:
+        versions = story_versions(store, story_id)
+        if not versions:
+            raise HTTPException(404, f"No story with id {story_id}.")
+        return templates.TemplateResponse(request, "story.html", {"story_id": story_id, "versions": versions})
+
     @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
     def speakers_page(request: Request, store: StoreDep) -> Any:
         return templates.TemplateResponse(request, "speakers.html", {"speakers": store.speakers(500)})
@@ -240,6 +266,31 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         )  # fmt: skip
 
     return app
+
+
+def story_versions(store: Store, story_id: str) -> list[dict[str, Any]]:
+    """The story's articles, oldest first, each with what it added, cut and reworded against the first."""
+    from dateline.stories import compare
+
+    hits = store.search(SearchQuery(story=story_id, limit=200))
+    articles = [a for a in (store.get(hit.id) for hit in hits) if a is not None]
+    articles.sort(key=lambda a: (a.published or "", a.id != story_id))
+    if not articles:
+        return []
+    base = articles[0]
+    versions = []
+    for article in articles:
+        diff = compare(base.text, article.text) if article is not base else None
+        versions.append(
+            {
+                "id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
+                "published": article.published,
+                "added": diff.added if diff else [], "removed": diff.removed if diff else [],
+                "changed": [list(pair) for pair in diff.changed] if diff else [],
+                "same": diff.same if diff else len(article.paragraphs),
+            }
+        )  # fmt: skip
+    return versions
 
 
 def check_token(expected: str | None, authorization: str | None) -> None:

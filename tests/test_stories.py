@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import numpy as np
+from datasketch import MinHash
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.stories import StoryIndex, compare, normalize_tokens, title_similarity
+
+PORTO_TITLE = "Douro bursts its banks in Porto, hundreds evacuated"
+PORTO = [
+    "The Douro river burst its banks in Porto on Tuesday night, forcing the evacuation of 640 residents "
+    "from the Ribeira waterfront and closing two bridges to traffic, the civil protection agency said.",
+    "Water reached the first floor of several houses on Rua da Reboleira by midnight, and firefighters used "
+    "inflatable boats to carry elderly people and a dozen dogs to the dry end of the street.",
+    '"We have not seen the river rise this quickly since 2001," said Helena Saraiva, who heads the regional '
+    'civil protection office. "The dams upstream released more water than the channel can hold."',
+    "The Dom Luis I bridge was closed to cars on its lower deck, and the metro suspended services between "
+    "Sao Bento and Jardim do Morro for several hours as a precaution.",
+    "Shop owners along the quay spent the evening stacking sandbags in doorways. Rui Teixeira, who runs a "
+    "cafe near the old market, said the water had ruined his refrigerators and most of his stock.",
+    "Meteorologists expect two more days of heavy rain across northern Portugal, and the agency raised its "
+    "warning for the districts of Porto, Braga and Viana do Castelo to red.",
+    "The city council opened three schools as temporary shelters and said it would pay an emergency grant "
+    "of 500 euros to every household forced to leave its home.",
+    "Opposition councillors asked why a flood wall promised for the waterfront in 2019 has still not been "
+    "built, and called for an inquiry into the delays.",
+]
+LYON_TITLE = "Floods in Lyon force hundreds from their homes"
+LYON = [
+    "Heavy rain sent the Saone over its banks in Lyon on Tuesday, and emergency services moved about 300 "
+    "people out of low-lying streets in the Vaise district, the prefecture said.",
+    "Several basements in the 9th arrondissement filled with muddy water within an hour, and two schools "
+    "were closed while engineers checked their foundations.",
+    '"The level is still rising and we ask people to stay away from the quays," said Marc Girard, a '
+    "spokesman for the regional fire service, at a briefing outside the town hall.",
+    "River boats were moored further upstream, and a tram line along the left bank was cut until further "
+    "notice after water covered the tracks near the Pont Mistral.",
+    "Farmers north of the city said fields of young wheat had been under water since the weekend, and a "
+    "cooperative in Villefranche estimated its losses at two million euros.",
+    "Forecasters said the rain should ease on Thursday, but warned that the Rhone could peak on Friday as "
+    "water from the Alps reaches the city.",
+    "The mayor said the city would review its flood defences once the water had receded, and promised help "
+    "for residents whose homes had been damaged.",
+]
+
+
+def body(paragraphs: list[str]) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def base_index() -> StoryIndex:
+    index = StoryIndex()
+    index.add("porto", body(PORTO), PORTO_TITLE, "2024-03-12")
+    return index
+
+
+def test_wire_copy_with_dateline_cut_and_new_headline_joins() -> None:
+    index = base_index()
+    wire = ["PORTO, March 12 (Wire) - " + PORTO[0], *PORTO[1:5]]
+    title = "Portugal floods: river rises in Porto"
+    assert index.add("wire", body(wire), title, "2024-03-12T09:30:00+00:00") == "porto"
+
+
+def test_cut_version_joins_even_when_most_is_gone() -> None:
+    index = base_index()
+    assert index.add("cut", body(PORTO[:2]), PORTO_TITLE, "2024-03-12") == "porto"
+
+
+def test_update_with_paragraphs_added_at_the_end_joins() -> None:
+    index = base_index()
+    update = [
+        PORTO[0].replace("640", "910"),
+        *PORTO[1:],
+        "By Wednesday afternoon the river had started to fall, and the agency said 910 residents had been "
+        "moved in total, up from its first count of 640.",
+        "Engineers will inspect the lower deck of the bridge before it reopens to cars on Thursday.",
+    ]
+    assert index.add("update", body(update), "UPDATE 2-" + PORTO_TITLE, "2024-03-13T15:00:00+00:00") == "porto"
+
+
+def test_new_headline_and_light_edits_join() -> None:
+    index = base_index()
+    edited = [p.replace("said", "told reporters").replace("residents", "locals") for p in PORTO]
+    assert index.add("rewrite", body(edited), "Porto waterfront under water after night of rain", None) == "porto"
+
+
+def test_two_different_floods_stay_apart() -> None:
+    index = base_index()
+    assert index.add("lyon", body(LYON), LYON_TITLE, "2024-03-12") == "lyon"
+    assert index.stories() == {"porto": ["porto"], "lyon": ["lyon"]}
+
+
+def test_same_text_far_apart_in_time_is_still_one_story_but_a_cut_copy_is_not() -> None:
+    index = base_index()
+    assert index.add("reprint", body(PORTO), PORTO_TITLE, "2025-03-12") == "porto"
+    # and a cut copy of the reprint, a year after the original, joins through the reprint
+    assert index.add("reprint-cut", body(PORTO[:3]), None, "2025-03-13") == "porto"
+    # a partial copy a month later is not trusted: the window applies to everything but exact copies
+    assert index.add("late", body(PORTO[:5]), PORTO_TITLE, "2024-04-20") == "late"
+
+
+def test_short_stubs_are_never_grouped() -> None:
+    index = StoryIndex()
+    stub = "Subscribe to continue reading. Already a subscriber? Log in."
+    assert index.add("a", stub) == "a"
+    assert index.add("b", stub) == "b"
+
+
+def test_a_bridging_article_merges_two_stories_and_reports_it() -> None:
+    index = StoryIndex()
+    first_half = body(PORTO[:4])
+    second_half = body(PORTO[4:])
+    assert index.add("first", first_half, PORTO_TITLE, "2024-03-12") == "first"
+    assert index.add("second", second_half, "Shops count the cost on Porto quay", "2024-03-12") == "second"
+    assert index.add("full", body(PORTO), PORTO_TITLE, "2024-03-12") == "first"
+    assert index.last_absorbed == ("second",)
+    assert index.members("first") == ["first", "second", "full"]
+    assert index.story_of("second") == "first"
+    assert index.add("full", body(PORTO)) == "first"  # the same id again changes nothing
+    assert index.last_absorbed == ()
+    assert len(index) == 3 and "full" in index
+
+
+def test_build_groups_rows_in_order() -> None:
+    index = StoryIndex.build(
+        [
+            ("porto", body(PORTO), PORTO_TITLE, "2024-03-12"),
+            ("lyon", body(LYON), LYON_TITLE, "2024-03-12"),
+            ("wire", "PORTO, March 12 (Wire) - " + body(PORTO[:3]), None, None),
+        ]
+    )
+    assert index.stories() == {"porto": ["porto", "wire"], "lyon": ["lyon"]}
+
+
+def test_normalization_drops_the_wire_dateline() -> None:
+    assert normalize_tokens("LYON (Meridian Press) — The Saone rose.") == ["the", "saone", "rose"]
+    assert normalize_tokens("PORTO, March 11 (Wire) - Water rose.") == ["water", "rose"]
+    assert normalize_tokens("In Porto, the water rose.")[0] == "in"
+
+
+def test_title_similarity_uses_content_words() -> None:
+    assert title_similarity("Floods hit Porto", "Porto flooding hits homes") > 0.5
+    assert title_similarity("Floods hit Porto", None) == 0.0
+
+
+def test_sketch_is_what_datasketch_computes() -> None:
+    values = np.array([1, 5, 99, 12_345_678, 4_000_000_000], dtype=np.uint32)
+    reference = MinHash(num_perm=128, seed=1, hashfunc=int)
+    reference.update_batch(values.tolist())
+    assert np.array_equal(StoryIndex()._minhash(values).hashvalues, reference.hashvalues)
+
+
+def test_compare_reports_added_removed_and_changed_paragraphs() -> None:
+    other = ["PORTO, March 12 (Wire) - " + PORTO[0], PORTO[1], PORTO[3].replace("several", "three"), PORTO[2]]
+    other.append("Local radio said the ferry to Gaia would not run on Wednesday.")
+    diff = compare(body(PORTO), body(other))
+    assert diff.added == ["Local radio said the ferry to Gaia would not run on Wednesday."]
+    assert diff.removed == PORTO[4:]
+    assert diff.changed == [(PORTO[0], other[0]), (PORTO[3], other[2])]
+    assert diff.same == 2  # PORTO[1] in place and PORTO[2] moved
+
+
+def test_compare_identical_and_unrelated() -> None:
+    same = compare(body(PORTO), body(PORTO) + "\n\n")
+    assert (same.added, same.removed, same.changed, same.same) == ([], [], [], len(PORTO))
+    apart = compare(body(PORTO), body(LYON))
+    assert apart.removed == PORTO and apart.added == LYON and apart.changed == []
+
+
+words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+texts = st.lists(words, max_size=60).map(" ".join)
+dates = st.one_of(st.none(), st.sampled_from(["2024-03-12", "2024-03-12T10:00:00+02:00", "nonsense", "2024-13-45"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(texts, st.one_of(st.none(), words), dates), max_size=8))
+def test_adding_anything_never_raises(rows: list[tuple[str, str | None, str | None]]) -> None:
+    index = StoryIndex()
+    for number, (text, title, published) in enumerate(rows):
+        story = index.add(str(number), text, title, published)
+        assert story in index and story in index.stories()
+    assert sum(len(members) for members in index.stories().values()) == len(rows)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=8), min_size=25, max_size=80).map(" ".join),
+    st.lists(texts, max_size=4),
+    dates,
+    dates,
+)
+def test_the_same_text_always_joins_the_same_story(
+    text: str, others: list[str], first_date: str | None, second_date: str | None
+) -> None:
+    index = StoryIndex()
+    story = index.add("first", text, "one headline", first_date)
+    for number, other in enumerate(others):
+        index.add(f"other-{number}", other)
+    assert index.add("again", text, "a different headline", second_date) == story == "first"
