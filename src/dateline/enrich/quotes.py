@@ -1,0 +1,1116 @@
+"""Who said what: direct, mixed and indirect quotes with their cues and resolved speakers.
+
+How it works, in four passes over one article (``find_quotes``):
+
+1. **Quote marks.** Typed marks are paired per paragraph (“ ” ‘ ’ « » „ and straight quotes). An
+   apostrophe inside or at the end of a word ("doesn't", "voters'") is never a mark; a quote left open at
+   the end of a paragraph continues when the next paragraph opens with a mark (the news convention for
+   multi-paragraph quotes) and is one quote with one piece per paragraph.
+2. **Direct quotes.** A quoted passage in speech position (opening a paragraph, after ":" or "," or a
+   cue verb) looks for its cue right after it (``"…," he said``), right before it (``Peskov said: "…"``),
+   as a dash attribution (``"…" — Commissioner X``) or as a bare colon after a name
+   (``From Governor X: "…"``). ``"A," he said, "B."`` is one quote with two spans. A quote with no cue
+   takes the speaker of another quote in its paragraph, else of the previous paragraph when it opens its
+   own paragraph (the news convention for a run of quote paragraphs).
+3. **Indirect and mixed quotes.** A cue verb with a clausal complement ("said Tuesday that …", "told
+   reporters …", "warned …"), an interrupting cue ("The plan, he said, will …"), "according to X" and
+   passives ("it was announced by X that …"), cue nouns ("Peskov's claim that …"), naming verbs ("called
+   the charges fabricated", "called for a ban") and, with a clause only, verbs of belief and evidence
+   ("believes that …", "a poll found that …"). A reported clause with a quoted fragment is *mixed*; so
+   is a quoted fragment that a naming verb attributes (``what Putin has called a "security zone"``) or
+   that sits in the complement of a verb whose subject names someone (``blasted the media as "dishonest"``).
+4. **Speakers.** The cue's subject from the dependency parse, widened to its noun phrase ("Kremlin
+   spokesman Dmitry Peskov", "authorities in Russia's Belgorod region"), linked to the article's entities.
+   Pronouns go to the nearest earlier person that agrees in gender (first names, titles, earlier
+   pronouns) or, for "they", to the nearest earlier group; role nouns ("the spokesman") to the person
+   last named with that role; group nouns ("Russian officials") become GROUP entities and unnamed
+   institutions ("the port authority") ORG entities, appended to the article's entity list.
+
+Offsets: a direct quote's ``start``/``end``/``spans`` cover what is inside the marks, without them.
+``speaker.start/end`` is the mention naming the speaker best (the canonical full name, nearest before
+the cue); :func:`find_quotes` also returns the speaker as written at the cue ("he"), which the PolNeAR
+benchmark scores against.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from dateline.enrich import EnrichDoc, component
+from dateline.record import Entity, Quote, QuoteKind, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# ---------------------------------------------------------------------------------------------------
+# Lexicons (lower-case lemmas unless said otherwise)
+
+#: verbs that report speech or a public statement; their subject is the speaker
+SPEECH_VERBS = frozenset(
+    """
+    say tell add announce state declare claim assert argue insist explain note remark report write warn
+    caution predict acknowledge admit concede confirm deny reply respond answer ask urge promise pledge
+    vow threaten accuse allege complain contend maintain reiterate repeat stress emphasize emphasise
+    reveal disclose estimate testify tweet post comment conclude mention observe proclaim joke quip shout
+    whisper mutter boast brag counter retort rebut object protest plead demand recommend propose advise
+    suggest indicate continue concur recall charge lament cite point announce assure inform notify
+    hint predict forecast speculate summarize describe clarify affirm reaffirm acknowledge
+    """.split()
+)
+
+#: verbs of stated belief or intent; PolNeAR and news readers count "X believes that …" as attributed
+#: content, but only with a clausal complement (never as the cue of a direct quote)
+BELIEF_VERBS = frozenset({"believe", "think", "feel", "hope", "expect", "fear", "worry", "doubt", "suspect", "know"})
+
+#: verbs by which a document speaks ("a poll found that …", "the report shows …"); clausal complement only
+EVIDENCE_VERBS = frozenset({"show", "find", "conclude", "document", "demonstrate", "confirm", "agree"})
+
+#: verbs that name something in someone's words: ``what Putin has called a "security zone"``
+NAMING_VERBS = frozenset({"call", "describe", "dub", "term", "label", "brand", "characterize", "nickname"})
+
+#: cue verbs whose complement is a to-infinitive that reports speech ("vowed to retaliate")
+INFINITIVE_CUES = frozenset({"promise", "pledge", "vow", "threaten", "urge", "demand", "warn"})
+
+#: nouns that carry a statement: with a that-clause and a possessor they are cues of their own
+#: ("Peskov's claim that the offensive was on schedule", "a warning from the ministry that …")
+CUE_NOUNS = frozenset(
+    """
+    statement remarks remark comments comment claim claims assertion warning announcement promise pledge
+    vow accusation allegation insistence admission denial suggestion argument prediction assurance
+    message testimony
+    """.split()
+)
+
+#: nouns for collective speakers: kept as GROUP speakers with their modifiers ("Russian officials")
+GROUP_NOUNS = frozenset(
+    """
+    officials authorities police forces prosecutors investigators spokespeople sources residents
+    witnesses experts analysts observers lawmakers legislators democrats republicans leaders diplomats
+    officers troops critics supporters opponents agencies services people organizers activists
+    researchers scientists doctors medics rescuers spokesmen staff aides advisers advisors workers
+    members protesters economists unions
+    """.split()
+)
+
+#: nouns for institutions that speak without a name: ORG speakers ("the port authority", "the ministry")
+INSTITUTION_NOUNS = frozenset(
+    """
+    government administration ministry military army campaign committee council parliament commission
+    agency department office service team union company operator firm authority association federation
+    institute coalition alliance party court board bank embassy mission regulator watchdog
+    """.split()
+)
+
+#: role nouns that name a person's job; "the spokesman said" means the last person named with that role
+ROLE_NOUNS = frozenset(
+    """
+    spokesman spokeswoman spokesperson president governor mayor minister senator secretary chancellor
+    ambassador commissioner commander general chief director premier prosecutor judge chairman chairwoman
+    candidate nominee leader ceo official adviser advisor aide lawyer attorney
+    """.split()
+)
+
+MALE_PRONOUNS = frozenset({"he", "him", "his"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+
+#: titles that tell a person's gender ("Mr.", "Queen")
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "king", "prince", "lord", "father", "brother", "monsieur", "herr"})
+FEMALE_TITLES = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "dame", "sister", "madame"}
+)
+
+#: first names that tell gender; compiled by hand from common English, European and post-Soviet names
+MALE_NAMES = frozenset(
+    """
+    aaron adam alan albert alex alexander alexei alexey andrei andrew andriy andrey anthony anton antony
+    arseniy barack ben benjamin bernie bill billy bob boris brian bruce carl charles chris christopher
+    colin craig dan daniel david dennis denis dick dmitri dmitry dmytro don donald douglas ed edward emmanuel
+    eric evgeny frank fred gary george gerald gordon greg gregory hank harry henry hugh ian igor ilya ivan
+    jack jacob james jared jason jeb jeff jeffrey jens jeremy jim jimmy joe joel john jon jonathan jose
+    joseph josh joshua juan justin keir keith ken kevin kirill konstantin larry lee leonid lindsey mark
+    marco martin matt matthew maxim michael mikhail mike mitch mohammed muhammad narendra nicholas nick
+    nikolai oleg oleksandr olaf patrick paul pete peter petro philip pierre ralph ray richard rick robert
+    roger ron ronald rudy ryan sam samuel scott sean sergei sergey sergiy steve steven stephen ted thomas
+    tim timothy todd tom tony valery vasily viktor vitali vitaliy vladimir vladislav volodymyr vyacheslav
+    walter wayne william xi yevgeny yuri yury zelensky
+    """.split()
+)
+FEMALE_NAMES = frozenset(
+    """
+    alice alina alla amy angela ann anna anne annalena barbara betsy carly caroline catherine charlotte
+    christine claire clare condoleezza daria diane donna elena elizabeth ellen elvira emily emma eva
+    giorgia hannah hillary huma irina iryna jane janet jennifer jill joan julia kamala karen karine kate
+    katherine kathleen kellyanne kristi laura linda lisa liz lyudmila margaret maria marie marine martha
+    mary melania michelle nancy natalia natalya nikki nina oksana olena olga rachel sarah sharon sophie
+    susan svetlana tatiana tatyana theresa ursula valentina veronica victoria yulia yuliya zoya
+    """.split()
+)
+
+#: Slavic surnames mark gender in their ending ("Zakharova" vs "Peskov"); used when the first name is unknown
+FEMALE_SURNAME_END = re.compile(r"(?:ova|eva|yova|ina|aya|ska)$")
+MALE_SURNAME_END = re.compile(r"(?:ov|ev|in|sky|skiy|skyi)$")
+
+OPENING_DOUBLE = "“„«"
+CLOSING_DOUBLE = "”»"
+DOUBLE_MARKS = '"“”„«»'
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+DASHES = "—–―"
+
+#: a quote whose cue clause between two quoted pieces is at most this many tokens is one interrupted quote
+MAX_INTERRUPTION_TOKENS = 14
+#: a cue verb must be this close to its quote's mark (in tokens) to be its cue
+MAX_CUE_DISTANCE = 6
+
+
+# ---------------------------------------------------------------------------------------------------
+# Records
+
+
+@dataclass
+class QuoteMatch:
+    """A found quote plus what the bench needs besides the record: the local speaker mention ("he")."""
+
+    quote: Quote
+    source: tuple[int, int] | None = None  # the speaker as written at the cue (may be a pronoun)
+
+
+@dataclass
+class _Candidate:
+    spans: list[tuple[int, int]]
+    kind: QuoteKind
+    cue: tuple[int, int] | None = None
+    subject: Token | None = None  # head token of the speaker phrase at the cue
+    subject_span: tuple[int, int] | None = None  # for speakers found without a parse head (colon, dash)
+    inherit: bool = False  # no cue: take the speaker of a neighbouring quote
+    speaker: Speaker | None = None
+    source: tuple[int, int] | None = None
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@dataclass
+class _Mentions:
+    """What speaker resolution knows about the article's people: positions, genders, roles."""
+
+    entities: list[Entity]
+    gender: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f"
+    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (position, role noun, entity id)
+    speakers: list[tuple[int, str, str]] = field(default_factory=list)  # (position, entity id, type)
+
+    def by_id(self, entity_id: str) -> Entity:
+        return next(entity for entity in self.entities if entity.id == entity_id)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 1. Quote marks
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs (the article text joins them with a blank line).
+
+    A single line break counts too: text read with ``--plain`` may break paragraphs that way.
+    """
+    ranges, start = [], 0
+    for match in re.finditer(r"\n\s*", text):
+        ranges.append((start, match.start()))
+        start = match.end()
+    ranges.append((start, len(text)))
+    return [(s, e) for s, e in ranges if e > s]
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def _opens(text: str, i: int, para_start: int) -> bool:
+    """Whether the mark at ``i`` can open a quote (typographic openers always; straight ones by context)."""
+    char = text[i]
+    before = text[i - 1] if i > para_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if char in OPENING_DOUBLE or char in SINGLE_OPEN:
+        return not (char == "‘" and _is_word_char(before))
+    if char == "”":
+        # a closing mark typed at the start of a quote (a common typo): opens when a word follows
+        return not _is_word_char(before) and _is_word_char(after)
+    if char in "\"'":
+        # straight marks open after a space, an opening bracket or a dash, before a non-space
+        return not _is_word_char(before) and before not in ".,;!?" and not after.isspace()
+    return False
+
+
+def _closes(text: str, i: int, opener: str) -> bool:
+    char = text[i]
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before = text[i - 1]
+    if opener in '“„«"”':
+        if char in '”"»' or (opener == "„" and char == "“"):
+            return not (char == '"' and before.isspace() and not after.isspace())
+        return False
+    # single quotes: "doesn’t" has a letter on both sides, so it is an apostrophe, not a closing mark
+    if char in "’'›":
+        return not _is_word_char(after) and not before.isspace()
+    return False
+
+
+def _is_single(mark: str) -> bool:
+    return mark in "‘‹'"
+
+
+def quote_pieces(text: str) -> list[list[tuple[int, int]]]:
+    """Top-level quoted passages as lists of pieces (one per paragraph), offsets inside the marks."""
+    groups: list[list[tuple[int, int]]] = []
+    carried: list[tuple[int, int]] = []
+    paras = paragraphs(text)
+    text = _double_apostrophes_as_marks(text)
+    for index, (p_start, p_end) in enumerate(paras):
+        opener: str | None = None
+        open_at = -1
+        if carried and text[p_start] in DOUBLE_MARKS + SINGLE_OPEN:
+            opener, open_at = text[p_start], p_start
+        elif carried:
+            groups.append(carried)
+            carried = []
+        i = p_start + (1 if opener else 0)
+        while i < p_end:
+            char = text[i]
+            if opener is None:
+                if char in DOUBLE_MARKS + SINGLE_OPEN + "'" and _opens(text, i, p_start):
+                    opener, open_at = char, i
+            elif _closes(text, i, opener):
+                carried.append((open_at + 1, i))
+                groups.append(carried)
+                carried, opener = [], None
+            i += 1
+        if opener is not None:
+            continues = index + 1 < len(paras) and text[paras[index + 1][0]] in DOUBLE_MARKS + SINGLE_OPEN
+            if continues and not _is_single(opener):
+                carried.append((open_at + 1, p_end))
+            elif open_at == p_start and not _is_single(opener):
+                # an unclosed quote that fills its paragraph: the closing mark was lost
+                carried.append((open_at + 1, p_end))
+                groups.append(carried)
+                carried = []
+            elif carried:
+                groups.append(carried)
+                carried = []
+    if carried:
+        groups.append(carried)
+    trimmed = [_trim_group(text, group) for group in groups]
+    return [group for group in trimmed if group]
+
+
+def _double_apostrophes_as_marks(text: str) -> str:
+    """Some archives type ``''quote''`` for a double quote: read it as one straight mark (same offsets)."""
+
+    def replace(match: re.Match[str]) -> str:
+        after = text[match.end()] if match.end() < len(text) else " "
+        return ' "' if not after.isspace() and after not in ".,;:!?" else '" '
+
+    return re.sub(r"''", replace, text)
+
+
+def _trim_group(text: str, group: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    trimmed = []
+    for start, end in group:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            trimmed.append((start, end))
+    return trimmed
+
+
+# ---------------------------------------------------------------------------------------------------
+# Parse helpers
+
+
+def _tokens(sdoc: Doc, start: int, end: int) -> list[Token]:
+    if end <= start:
+        return []
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in ranges)
+
+
+def _is_cue_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and token.dep_ != "amod"
+
+
+def _is_belief_verb(token: Token) -> bool:
+    """Belief and evidence verbs: cues of reported content, but only with a clause, never of a direct quote."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma in BELIEF_VERBS or lemma in EVIDENCE_VERBS)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker token of a cue verb: its subject, the agent of a passive, or a coordinated verb's."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    # "He arrived and said …", "…, saying that …": the subject is the governing verb's
+    head = verb.head
+    borrows = verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG")
+    if borrows and head is not verb and head.pos_ in {"VERB", "AUX"}:
+        return _subject(head)
+    return None
+
+
+def _noun_phrase(token: Token) -> tuple[int, int]:
+    """The speaker phrase of a head noun: its premodifiers, and for groups a following "in/at/of X"."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod"}:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+            break
+    right = token
+    if _group_kind(token) is not None:
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at", "of", "from", "for"}:
+                # "authorities in Russia's Belgorod region, which borders Kharkiv": stop at the comma
+                for word in child.subtree:
+                    if word.is_punct or word.dep_ in {"relcl", "acl"}:
+                        break
+                    right = word
+                break
+    for child in token.rights:
+        if child.dep_ == "compound" or (child.dep_ == "flat"):
+            right = max(right, child.right_edge, key=lambda t: t.i)
+    # a parse may run a name on across a paragraph break ("… Olsen\n\nReed said"): a phrase never does
+    while left.i < token.i and any("\n" in t.text_with_ws for t in left.doc[left.i : token.i]):
+        left = left.doc[left.i + 1]
+    start = left.idx
+    end = right.idx + len(right.text)
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------------------
+# 2. Direct quotes
+
+
+def _in_speech_position(text: str, start: int, para_start: int) -> bool:
+    """A quote opening a paragraph, or after ':' ',' a dash or a word like 'said': not a scare quote."""
+    before = text[para_start : max(para_start, start - 1)].rstrip()
+    if not before:
+        return True
+    if before[-1] in ":,;" + DASHES or before[-1] in ".!?" or before[-1] in DOUBLE_MARKS:
+        return True
+    last_word = re.findall(r"\w+$", before)
+    return bool(last_word) and last_word[0].lower() in {"that", "said", "says", "added", "told", "asked", "wrote"}
+
+
+def _is_fragment(text: str, span: tuple[int, int], para_start: int) -> bool:
+    start, end = span
+    content = text[start:end]
+    if not _in_speech_position(text, start, para_start):
+        return True
+    # a few words without a sentence end after a colon are still a quote ("No."), so only length rules here
+    return len(content.split()) <= 2 and not content.rstrip().endswith((".", "!", "?", ","))
+
+
+def _cue_after(sdoc: Doc, text: str, end: int, limit: int, quotes: list[tuple[int, int]]) -> _Candidate | None:
+    """``"…," he said`` / ``"…," said Caddell`` / ``"…" — Commissioner X``: a cue right after the mark."""
+    region_start = end + 1
+    region = text[region_start:limit]
+    stripped = region.lstrip(" ,")
+    if stripped[:1] in DASHES:
+        return _dash_speaker(sdoc, region_start + len(region) - len(stripped) + 1, limit)
+    tokens = [t for t in _tokens(sdoc, region_start, limit) if t.idx >= region_start][: MAX_CUE_DISTANCE + 2]
+    for position, token in enumerate(tokens):
+        if token.text in {".", "!", "?"} or token.text in DOUBLE_MARKS:
+            break
+        if _is_cue_verb(token) and position <= MAX_CUE_DISTANCE:
+            subject = _subject(token)
+            if subject is not None and _inside(subject.idx, quotes):
+                subject = None  # a subject inside the quote is part of what was said, not the speaker
+            return _Candidate([], "direct", (token.idx, token.idx + len(token.text)), subject)
+    return None
+
+
+def _dash_speaker(sdoc: Doc, start: int, limit: int) -> _Candidate | None:
+    tokens = [t for t in _tokens(sdoc, start, limit) if t.idx >= start]
+    name = [t for t in tokens[:8] if t.ent_type_ in {"PERSON", "ORG"} or t.pos_ == "PROPN"]
+    if not name:
+        return None
+    head = name[-1]
+    dash = start - 1
+    return _Candidate([], "direct", (dash, dash + 1), head)
+
+
+def _cue_before(sdoc: Doc, text: str, start: int, para_start: int, quotes: list[tuple[int, int]]) -> _Candidate | None:
+    """``Peskov said: "…"`` / ``told reporters, "…"`` / ``From Governor X: "…"``: a cue just before."""
+    open_mark = start - 1
+    tokens = [t for t in _tokens(sdoc, para_start, open_mark) if t.idx < open_mark and not _inside(t.idx, quotes)]
+    if not tokens:
+        return None
+    # only the sentence the quote opens in counts: stop at a sentence end before the mark
+    tail: list[Token] = []
+    for token in reversed(tokens):
+        # a quote after a full stop starts a sentence of its own: its cue (if any) comes after it
+        if token.text in {".", "!", "?"}:
+            break
+        if token.text in {"”", '"'}:
+            break
+        tail.insert(0, token)
+    if not tail:
+        return None
+    ends_with_colon = tail[-1].text == ":"
+    for distance, token in enumerate(reversed(tail)):
+        if _is_cue_verb(token) and distance <= MAX_CUE_DISTANCE:
+            return _Candidate([], "direct", (token.idx, token.idx + len(token.text)), _subject(token))
+    if ends_with_colon:
+        names = [t for t in tail if t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or t.pos_ == "PROPN"]
+        if names:
+            colon = tail[-1]
+            return _Candidate([], "direct", (colon.idx, colon.idx + 1), names[-1])
+    return None
+
+
+def _cue_in_previous_paragraph(sdoc: Doc, text: str, para: tuple[int, int]) -> _Candidate | None:
+    """``Caddell continued:`` closing one paragraph introduces the quote that opens the next."""
+    start, end = para
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    return _cue_before(sdoc, text, end + 1, start, [])
+
+
+def direct_candidates(sdoc: Doc, text: str) -> tuple[list[_Candidate], list[list[tuple[int, int]]]]:
+    """Direct quotes with their cues, and the quoted fragments left over for the mixed pass."""
+    groups = quote_pieces(text)
+    paras = paragraphs(text)
+    all_pieces = [piece for group in groups for piece in group]
+    found: list[_Candidate] = []
+    fragments: list[list[tuple[int, int]]] = []
+    merged_into: dict[int, int] = {}
+    for index, group in enumerate(groups):
+        if index in merged_into:
+            continue
+        para_index = next(i for i, (s, e) in enumerate(paras) if s <= group[-1][0] <= e)
+        para_start, para_end = paras[para_index]
+        first_para = next(i for i, (s, e) in enumerate(paras) if s <= group[0][0] <= e)
+        first_para_start = paras[first_para][0]
+        if len(group) == 1 and _is_fragment(text, group[0], first_para_start):
+            fragments.append(group)
+            continue
+        candidate = _attribute_direct(sdoc, text, groups, index, (para_start, para_end), all_pieces)
+        if candidate is None and first_para_start == group[0][0] - 1 and first_para > 0:
+            candidate = _cue_in_previous_paragraph(sdoc, text, paras[first_para - 1])
+        if candidate is None:
+            candidate = _Candidate([], "direct", inherit=True)
+        candidate.spans = list(group)
+        following = index + 1
+        if following < len(groups) and _continues(sdoc, text, candidate, groups[following], paras[para_index]):
+            candidate.spans.extend(groups[following])
+            merged_into[following] = index
+        found.append(candidate)
+    return found, fragments
+
+
+def _continues(sdoc: Doc, text: str, candidate: _Candidate, nxt: list[tuple[int, int]], para: tuple[int, int]) -> bool:
+    """``"A," he said, "B."``: the next quote right after this one's cue clause continues it."""
+    cue = candidate.cue
+    last_end = candidate.spans[-1][1]
+    para_start, para_end = para
+    if cue is None or cue[0] < last_end or not para_start <= nxt[0][0] <= para_end or cue[1] > nxt[0][0]:
+        return False
+    gap = _tokens(sdoc, last_end + 1, nxt[0][0] - 1)
+    # a second cue in the gap ("Trump said, adding later, “…”") starts a quote of its own
+    if len(gap) > MAX_INTERRUPTION_TOKENS or any(_is_cue_verb(t) and t.idx != cue[0] for t in gap):
+        return False
+    limit = _next_mark(text, nxt[-1][1] + 1, para_end)
+    return _cue_after(sdoc, text, nxt[-1][1], limit, []) is None
+
+
+def _next_mark(text: str, start: int, para_end: int) -> int:
+    for i in range(start, para_end):
+        if text[i] in OPENING_DOUBLE or (text[i] == '"' and i + 1 < para_end and not text[i + 1].isspace()):
+            return i
+    return para_end
+
+
+def _attribute_direct(
+    sdoc: Doc,
+    text: str,
+    groups: list[list[tuple[int, int]]],
+    index: int,
+    para: tuple[int, int],
+    pieces: list[tuple[int, int]],
+) -> _Candidate | None:
+    group = groups[index]
+    para_start, para_end = para
+    first_para_start = next((s for s, e in paragraphs(text) if s <= group[0][0] <= e), para_start)
+    limit = _next_mark(text, group[-1][1] + 1, para_end)
+    after = _cue_after(sdoc, text, group[-1][1], limit, pieces)
+    if after is not None:
+        return after
+    return _cue_before(sdoc, text, group[0][0], first_para_start, pieces)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 3. Indirect and mixed quotes
+
+
+def _is_mark_token(token: Token) -> bool:
+    return token.text in DOUBLE_MARKS + SINGLE_OPEN + SINGLE_CLOSE or token.text == "''"
+
+
+def _span_of(tokens: list[Token], text: str) -> tuple[int, int] | None:
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and tokens[0].is_punct and not _is_mark_token(tokens[0]):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and not _is_mark_token(tokens[-1]):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _split_pieces(tokens: list[Token], text: str) -> list[tuple[int, int]]:
+    """Contiguous runs of token indices as character pieces (an interrupting cue leaves two)."""
+    pieces: list[tuple[int, int]] = []
+    run: list[Token] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if run and token.i != run[-1].i + 1:
+            span = _span_of(run, text)
+            if span:
+                pieces.append(span)
+            run = []
+        run.append(token)
+    span = _span_of(run, text) if run else None
+    if span:
+        pieces.append(span)
+    if pieces:
+        pieces[-1] = _close_open_quote(text, *pieces[-1])
+    return pieces
+
+
+def _close_open_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """``is "unfit to serve."``: a clause ending inside a quote takes its closing mark (and the period in it)."""
+    content = text[start:end]
+    opened = sum(content.count(m) for m in "“«") > sum(content.count(m) for m in "”»")
+    opened = opened or (content.count('"') + content.count("''")) % 2 == 1
+    match = re.match(r"""[.,!?;:]*(?:''|["”»])""", text[end:])
+    return (start, end + match.end()) if opened and match else (start, end)
+
+
+def _content_tokens(verb: Token) -> list[Token] | None:
+    """The reported clause of a cue verb: a clausal complement, or the clause it interrupts."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and verb.lemma_.lower() in INFINITIVE_CUES):
+            tokens = list(child.subtree)
+            if child.dep_ == "xcomp":
+                # "urged supporters to monitor polling places": who is urged belongs to what was said
+                tokens += [t for c in verb.children if c.dep_ == "dobj" and c.i < child.i for t in c.subtree]
+            marker = [c for c in child.lefts if c.dep_ == "mark"]
+            return tokens if not marker or marker[0] in tokens else [*marker, *tokens]
+    if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+        # "The plan, he said, will work": the clause around the cue is what was said
+        own = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in own]
+    return None
+
+
+def _according_to(token: Token) -> tuple[list[Token], Token] | None:
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    sentence = token.sent
+    own = {t.i for t in token.subtree}
+    return [t for t in sentence if t.i not in own], source
+
+
+def indirect_candidates(sdoc: Doc, text: str, direct: list[_Candidate]) -> list[_Candidate]:
+    quoted = [span for candidate in direct for span in candidate.spans]
+    used_cues = {candidate.cue for candidate in direct if candidate.cue}
+    found: list[_Candidate] = []
+    for token in sdoc:
+        if _inside(token.idx, quoted):
+            continue
+        according = _according_to(token)
+        if according is not None:
+            tokens, source = according
+            pieces = _split_pieces(tokens, text)
+            if pieces and not _mostly_quoted(text, pieces, quoted):
+                cue = (token.idx, token.idx + len("according to"))
+                found.append(_Candidate(pieces, "indirect", cue, source))
+            continue
+        cue = (token.idx, token.idx + len(token.text))
+        noun = _cue_noun(token)
+        if noun is not None:
+            pieces = _split_pieces(noun[0], text)
+            if pieces and not _mostly_quoted(text, pieces, quoted):
+                found.append(_Candidate(pieces, "indirect", cue, noun[1]))
+            continue
+        naming = _naming_content(token)
+        if naming is not None:
+            tokens, cue = naming
+            pieces = _split_pieces(tokens, text)
+            if pieces and not _mostly_quoted(text, pieces, quoted):
+                found.append(_Candidate(pieces, "indirect", cue, _subject(token)))
+            continue
+        if not (_is_cue_verb(token) or _is_belief_verb(token)) or cue in used_cues:
+            continue
+        subject = _subject(token)
+        content = _content_tokens(token)
+        if subject is None or not content or subject in content:
+            continue
+        pieces = _split_pieces(content, text)
+        if not pieces or _mostly_quoted(text, pieces, quoted):
+            continue
+        found.append(_Candidate(pieces, "indirect", cue, subject))
+    for candidate in found:
+        _detach_coordinated_cue(candidate, found, sdoc, text)
+    return found
+
+
+def _detach_coordinated_cue(candidate: _Candidate, found: list[_Candidate], sdoc: Doc, text: str) -> None:
+    """``X said A and urged B``: the parser often hangs "urged" inside A, lending it A's subject.
+
+    The second cue is X's too, and A ends before its "and".
+    """
+    if candidate.cue is None:
+        return
+    verbs = _tokens(sdoc, *candidate.cue)
+    if not verbs or verbs[0].dep_ != "conj":
+        return
+    verb = verbs[0]
+    outer = next(
+        (o for o in found if o is not candidate and o.subject is not None and _inside(verb.idx, o.spans)), None
+    )
+    if outer is None or candidate.subject is None or not _inside(candidate.subject.idx, outer.spans):
+        return
+    candidate.subject = outer.subject
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    cut = before.idx if before is not None and before.dep_ == "cc" else verb.idx
+    pieces = [(s, min(e, cut)) for s, e in outer.spans if s < cut]
+    trimmed = [(s, e) for s, e in (_rstrip_piece(text, s, e) for s, e in pieces) if e > s]
+    if trimmed:
+        outer.spans = trimmed
+
+
+def _rstrip_piece(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def _cue_noun(token: Token) -> tuple[list[Token], Token] | None:
+    """``Peskov's claim that …`` / ``a warning from the ministry that …``: content and speaker of a cue noun."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in CUE_NOUNS:
+        return None
+    clause = next((c for c in token.rights if c.dep_ in {"acl", "ccomp"} and c.left_edge.lower_ == "that"), None)
+    if clause is None:
+        return None
+    speaker = next((c for c in token.lefts if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in {"by", "from"}):
+        speaker = speaker or next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (list(clause.subtree), speaker) if speaker is not None else None
+
+
+def _naming_content(verb: Token) -> tuple[list[Token], tuple[int, int]] | None:
+    """``called the charges "fabricated"``, ``called for a ban``: what a naming verb's subject said.
+
+    Returns the content tokens and the cue. A naming verb needs an object and what it is called (a
+    bare object is an event: "called a press conference"); "call for/on" takes its object as content.
+    """
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS or _subject(verb) is None:
+        return None
+    rights = [c for c in verb.rights if not c.is_punct]
+    particle = next((c for c in rights if c.lower_ in {"for", "on"} and c.dep_ in {"prep", "prt"}), None)
+    if particle is not None and verb.lemma_.lower() == "call":
+        tokens = [t for c in rights if c.i > particle.i for t in c.subtree]
+        tokens += [t for t in particle.subtree if t is not particle]
+        cue = (verb.idx, particle.idx + len(particle.text))
+        return (tokens, cue) if tokens else None
+    complements = [c for c in rights if c.dep_ in {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp", "prep"}]
+    kinds = {c.dep_ for c in complements}
+    if not (kinds & {"oprd", "ccomp", "xcomp"} or {"dobj", "prep"} <= kinds or {"dobj", "attr"} <= kinds):
+        return None
+    tokens = [t for c in complements for t in c.subtree]
+    # 'what Putin called a "security zone"': only the quoted words are his; the fragment pass takes them
+    plain = [t for t in tokens if not t.is_punct and t.dep_ != "det" and not _between_marks(t)]
+    if not plain:
+        return None
+    return tokens, (verb.idx, verb.idx + len(verb.text))
+
+
+def _between_marks(token: Token) -> bool:
+    """Whether a token sits inside quotation marks in its sentence (a cheap check on the raw text)."""
+    sentence = token.sent
+    before = "".join(t.text_with_ws for t in sentence if t.i < token.i)
+    opened = sum(before.count(m) for m in "“«") - sum(before.count(m) for m in "”»") + before.count('"') % 2
+    return opened > 0
+
+
+def _mostly_quoted(text: str, pieces: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> bool:
+    """True when a clause is a direct quote already found: little but marks and 'that' outside it."""
+    outside = "".join(
+        ch for s, e in pieces for i, ch in enumerate(text[s:e], s) if not _inside(i, quoted) and ch.isalnum()
+    )
+    return len(outside) <= len("that")
+
+
+def mixed_candidates(
+    sdoc: Doc, text: str, fragments: list[list[tuple[int, int]]], indirect: list[_Candidate]
+) -> list[_Candidate]:
+    """Quoted fragments: inside a reported clause they make it mixed; after a naming verb they are quotes."""
+    found: list[_Candidate] = []
+    for group in fragments:
+        start, end = group[0]
+        holder = next((c for c in indirect if c.start <= start and end <= c.end), None)
+        if holder is not None:
+            holder.kind = "mixed"
+            continue
+        tokens = _tokens(sdoc, start, end)
+        if not tokens:
+            continue
+        verb = _governing_verb(tokens[0])
+        if verb is not None:
+            content = _trim_fragment(text, start, end)
+            cue = (verb.idx, verb.idx + len(verb.text))
+            found.append(_Candidate([content], "mixed", cue, _subject(verb)))
+            continue
+        evaluation = _evaluating_verb(tokens[0], text)
+        if evaluation is not None:
+            found.append(evaluation)
+    return found
+
+
+#: the parts of a verb phrase that may carry someone's quoted words ("blasted the media as "dishonest"")
+COMPLEMENT_DEPS = frozenset({"dobj", "prep", "oprd", "advcl", "xcomp"})
+
+
+def _evaluating_verb(token: Token, text: str) -> _Candidate | None:
+    """``Trump blasted the media as "dishonest"``: a quoted fragment in the complement of a verb whose
+    subject names someone is that someone's words; the complement up to the fragment is the content."""
+    node = token
+    for _ in range(4):
+        if node.head is node:
+            return None
+        child, node = node, node.head
+        if node.pos_ != "VERB":
+            continue
+        subject = _subject(node)
+        if subject is None or not _names_someone(subject) or child.i < node.i:
+            return None
+        complements = [c for c in node.rights if c.i <= child.i and c.dep_ in COMPLEMENT_DEPS]
+        tokens = [t for c in complements for t in c.subtree]
+        pieces = _split_pieces(tokens, text)
+        if not pieces:
+            return None
+        whole = (pieces[0][0], pieces[-1][1])
+        return _Candidate([whole], "mixed", (node.idx, node.idx + len(node.text)), subject)
+    return None
+
+
+def _names_someone(token: Token) -> bool:
+    if token.pos_ == "PRON":
+        return token.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS
+    return token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or _group_kind(token) is not None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The naming or speech verb above a quoted fragment, if its subject names someone."""
+    node = token
+    for _ in range(6):
+        # a speech verb's quoted fragment lies inside its reported clause (handled there); only a naming
+        # verb makes a quote of the bare fragment
+        if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in NAMING_VERBS:
+            return node if _subject(node) is not None else None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _trim_fragment(text: str, start: int, end: int) -> tuple[int, int]:
+    # US style puts the sentence's period inside the marks: "a "security zone."" quotes two words
+    while end > start and text[end - 1] in ".,;:":
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------------------
+# 4. Speakers
+
+
+def _gender_of_name(name: str) -> str | None:
+    words = [w.strip(".").lower() for w in name.split()]
+    if not words:
+        return None
+    if words[0] in MALE_TITLES or words[0] in MALE_NAMES:
+        return "m"
+    if words[0] in FEMALE_TITLES or words[0] in FEMALE_NAMES:
+        return "f"
+    if len(words) > 1:
+        if FEMALE_SURNAME_END.search(words[-1]):
+            return "f"
+        if MALE_SURNAME_END.search(words[-1]):
+            return "m"
+    return None
+
+
+def _prepare_mentions(sdoc: Doc, entities: list[Entity]) -> _Mentions:
+    """Genders from first names and titles; roles from the words before a name or in its apposition."""
+    known = _Mentions(entities)
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        gender = _gender_of_name(entity.name)
+        for start, end in entity.mentions:
+            tokens = _tokens(sdoc, start, end)
+            if not tokens:
+                continue
+            before = [t for t in sdoc[max(0, tokens[0].i - 3) : tokens[0].i] if not t.is_punct]
+            gender = gender or _gender_of_name(" ".join(t.text for t in before[-1:]) + " x")
+            for token in before:
+                if token.lower_ in ROLE_NOUNS:
+                    known.roles.append((start, token.lower_, entity.id))
+            for child in tokens[-1].children:
+                if child.dep_ == "appos":
+                    for word in child.subtree:
+                        if word.lower_ in ROLE_NOUNS:
+                            known.roles.append((start, word.lower_, entity.id))
+        if gender:
+            known.gender[entity.id] = gender
+    known.roles.sort()
+    return known
+
+
+def _entity_at(entities: list[Entity], start: int, end: int, types: set[str]) -> tuple[Entity, tuple[int, int]] | None:
+    """The entity with a mention covering [start, end) (a head word), persons first."""
+    hits = [
+        (entity, mention)
+        for entity in entities
+        if entity.type in types
+        for mention in entity.mentions
+        if mention[0] <= start and end <= mention[1]
+    ]
+    hits.sort(key=lambda hit: hit[0].type != "PERSON")
+    return hits[0] if hits else None
+
+
+def _best_mention(entity: Entity, local: tuple[int, int], text: str) -> tuple[int, int]:
+    """The mention that names the speaker best: the canonical name itself, nearest before the cue."""
+    full = [m for m in entity.mentions if text[m[0] : m[1]] == entity.name]
+    if not full:
+        return local
+    before = [m for m in full if m[0] <= local[0]]
+    return before[-1] if before else full[0]
+
+
+def _resolve(candidate: _Candidate, text: str, known: _Mentions, quoted: list[tuple[int, int]]) -> None:
+    token = candidate.subject
+    if token is None and candidate.subject_span is None:
+        return
+    if token is not None and token.pos_ == "PRON":
+        _resolve_pronoun(candidate, token, text, known, quoted)
+        return
+    local = _noun_phrase(token) if token is not None else candidate.subject_span
+    assert local is not None
+    candidate.source = local
+    # the entity that the phrase's head belongs to: "Belgorod Governor Vyacheslav Gladkov" is the person,
+    # "authorities in Russia's Belgorod region" is no place but a group
+    head = (token.idx, token.idx + len(token.text)) if token is not None else local
+    found = _entity_at(known.entities, head[0], head[1], {"PERSON", "ORG", "GPE", "NORP", "LOC"})
+    if token is not None and found is None and token.lower_ in ROLE_NOUNS:
+        _resolve_role(candidate, token, text, known)
+        if candidate.speaker is not None:
+            return
+    if found is not None:
+        entity, mention = found
+        best = _best_mention(entity, mention, text)
+        candidate.speaker = Speaker(entity.name, best[0], best[1], entity.id)
+        known.speakers.append((candidate.start, entity.id, entity.type))
+        return
+    name = text[local[0] : local[1]]
+    kind = _group_kind(token)
+    group = _group_entity(known, name, local, kind) if kind else None
+    candidate.speaker = Speaker(name, local[0], local[1], group.id if group else None)
+    if group is not None:
+        known.speakers.append((candidate.start, group.id, group.type))
+
+
+def _group_kind(token: Token | None) -> str | None:
+    """GROUP for people spoken of together ("officials"), ORG for an unnamed institution ("the ministry")."""
+    if token is None or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    words = {token.lower_, token.lemma_.lower()}
+    if words & GROUP_NOUNS:
+        return "GROUP"
+    return "ORG" if words & INSTITUTION_NOUNS else None
+
+
+def _group_entity(known: _Mentions, name: str, mention: tuple[int, int], kind: str) -> Entity:
+    """One entity per distinct group phrase ("Russian officials" twice is one group)."""
+    key = name.lower().removeprefix("the ")
+    for entity in known.entities:
+        if entity.type == kind and entity.name.lower().removeprefix("the ") == key:
+            if mention not in entity.mentions:
+                entity.mentions.append(mention)
+            return entity
+    entity = Entity(f"E{len(known.entities) + 1}", name, kind, [mention])
+    known.entities.append(entity)
+    return entity
+
+
+def _resolve_role(candidate: _Candidate, token: Token, text: str, known: _Mentions) -> None:
+    earlier = [(pos, eid) for pos, role, eid in known.roles if role == token.lower_ and pos < token.idx]
+    if not earlier:
+        return
+    entity = known.by_id(earlier[-1][1])
+    best = _best_mention(entity, (token.idx, token.idx), text)
+    candidate.speaker = Speaker(entity.name, best[0], best[1], entity.id)
+
+
+def _resolve_pronoun(
+    candidate: _Candidate, token: Token, text: str, known: _Mentions, quoted: list[tuple[int, int]]
+) -> None:
+    local = (token.idx, token.idx + len(token.text))
+    candidate.source = local
+    pronoun = token.lower_
+    entity: Entity | None = None
+    if pronoun in MALE_PRONOUNS or pronoun in FEMALE_PRONOUNS:
+        gender = "m" if pronoun in MALE_PRONOUNS else "f"
+        entity = _nearest_person(known, token.idx, gender, quoted)
+        if entity is not None:
+            known.gender.setdefault(entity.id, gender)  # later pronouns learn from this one
+    elif pronoun in PLURAL_PRONOUNS:
+        groups = [eid for pos, eid, kind in known.speakers if pos < token.idx and kind in {"GROUP", "ORG"}]
+        entity = known.by_id(groups[-1]) if groups else None
+    if entity is None:
+        candidate.speaker = Speaker(token.text, local[0], local[1], None)
+        return
+    if local not in entity.mentions:
+        entity.mentions.append(local)
+        entity.mentions.sort()
+    best = _best_mention(entity, local, text)
+    candidate.speaker = Speaker(entity.name, best[0], best[1], entity.id)
+    known.speakers.append((candidate.start, entity.id, entity.type))
+
+
+def _nearest_person(known: _Mentions, position: int, gender: str, quoted: list[tuple[int, int]]) -> Entity | None:
+    """The person mentioned last before ``position`` (outside quotes) whose gender does not disagree."""
+    best: tuple[int, Entity] | None = None
+    for entity in known.entities:
+        if entity.type != "PERSON" or known.gender.get(entity.id, gender) != gender:
+            continue
+        for start, _end in entity.mentions:
+            if start < position and not _inside(start, quoted) and (best is None or start > best[0]):
+                best = (start, entity)
+    return best[1] if best else None
+
+
+def _inherit(candidates: list[_Candidate], text: str) -> None:
+    """A quote with no cue speaks with the voice of its paragraph, or of the paragraph before."""
+    paras = paragraphs(text)
+
+    def para_of(position: int) -> int:
+        return next((i for i, (s, e) in enumerate(paras) if s <= position <= e), -1)
+
+    for index, candidate in enumerate(candidates):
+        if not candidate.inherit:
+            continue
+        here = para_of(candidate.start)
+        same = [c for c in candidates if c.speaker and para_of(c.start) == here and c is not candidate]
+        if same:
+            candidate.speaker = replace(same[0].speaker) if same[0].speaker else None
+            candidate.source = same[0].source  # one source span may serve several quotes
+            continue
+        opens_paragraph = paras[here][0] == candidate.start - 1 if here >= 0 else False
+        previous = [c for c in candidates[:index] if c.speaker and para_of(c.start) == here - 1]
+        if opens_paragraph and previous and previous[-1].speaker:
+            candidate.speaker = replace(previous[-1].speaker)
+            candidate.source = previous[-1].source
+
+
+# ---------------------------------------------------------------------------------------------------
+# Entry points
+
+
+def find_quotes(text: str, sdoc: Doc, entities: list[Entity]) -> list[QuoteMatch]:
+    """All quotes of one article; may append pronoun mentions and GROUP entities to ``entities``."""
+    direct, fragments = direct_candidates(sdoc, text)
+    indirect = indirect_candidates(sdoc, text, direct)
+    mixed = mixed_candidates(sdoc, text, fragments, indirect)
+    candidates = sorted([*direct, *indirect, *mixed], key=lambda c: (c.start, c.end))
+    candidates = _drop_nested(candidates, sdoc)
+    known = _prepare_mentions(sdoc, entities)
+    quoted = [span for c in direct for span in c.spans]
+    for candidate in candidates:
+        _resolve(candidate, text, known, quoted)
+    _inherit(candidates, text)
+    return [_to_match(candidate, text) for candidate in candidates if _worth_keeping(candidate)]
+
+
+def _drop_nested(candidates: list[_Candidate], sdoc: Doc) -> list[_Candidate]:
+    """Report a clause once: drop repeats of one cue, and beliefs inside what someone said.
+
+    "He said he expects Clinton to recover" is one statement by him; the belief is part of what he said.
+    """
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        inside = [k for k in kept if k.start <= candidate.start and candidate.end <= k.end and k.cue == candidate.cue]
+        if inside or _nested_belief(candidate, candidates, sdoc):
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _nested_belief(candidate: _Candidate, candidates: list[_Candidate], sdoc: Doc) -> bool:
+    if candidate.cue is None:
+        return False
+    cue = _tokens(sdoc, *candidate.cue)
+    if not cue or not _is_belief_verb(cue[0]):
+        return False
+    return any(o is not candidate and _inside(candidate.cue[0], o.spans) for o in candidates)
+
+
+def _worth_keeping(candidate: _Candidate) -> bool:
+    # an indirect "quote" with nobody saying it is just a clause; a direct quote stands on its marks
+    return candidate.kind == "direct" or candidate.speaker is not None
+
+
+def _to_match(candidate: _Candidate, text: str) -> QuoteMatch:
+    start, end = candidate.start, candidate.end
+    cue_start, cue_end = candidate.cue if candidate.cue else (None, None)
+    quote = Quote(
+        start=start,
+        end=end,
+        spans=list(candidate.spans),
+        text=text[start:end],
+        kind=candidate.kind,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        speaker=candidate.speaker,
+    )
+    return QuoteMatch(quote, candidate.source)
+
+
+@component("quotes")
+def quotes(doc: EnrichDoc) -> None:
+    if not doc.text.strip():
+        return
+    matches = find_quotes(doc.text, doc.spacy, doc.entities)
+    doc.quotes = [match.quote for match in matches]
