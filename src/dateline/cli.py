@@ -156,7 +156,7 @@ def ingest(
                 progress.console.print(f"error: {escape(str(error))}")
             progress.update(task, advance=1, description=escape(Path(origin).name[-40:]))
 
-        components = None if enrich_articles else []
+        components: list[str] | None = None if enrich_articles else []
         report = run_ingest(read_inputs(inputs, policy), store, components=components, on_document=on_document)
     if report.new or report.updated:
         group_stories(store)
