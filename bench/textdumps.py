@@ -1,0 +1,84 @@
+"""Benchmark read_text_dump on a directory of text dumps with a truth.jsonl (the textdumps dev set).
+
+    python -m bench.textdumps [DIR] [--limit N] [--worst K]
+
+DIR defaults to ../shared/data/textdumps/dev; the benchmark skips with a message when it is absent.
+Scores: body 4-gram shingle P/R/F1 (bench.scoring.BodyScore) beside the raw-dump baseline (the whole
+dump taken as the body), title exact and date exact where the truth has them, authors set F1, docs/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from bench.scoring import BodyScore, author_set, norm_space, set_f1
+from dateline.errors import DocumentError
+from dateline.extract.textdump import read_text_dump
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "textdumps" / "dev"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N dumps")
+    parser.add_argument("--worst", type=int, default=0, help="list the K dumps with the lowest body F1")
+    args = parser.parse_args(argv)
+
+    truth_path = args.directory / "truth.jsonl"
+    if not truth_path.is_file():
+        print(f"skipped: no {truth_path}", file=sys.stderr)
+        return 0
+    truths = [json.loads(line) for line in truth_path.read_text(encoding="utf-8").splitlines() if line]
+    if args.limit:
+        truths = truths[: args.limit]
+
+    ours, baseline = BodyScore(), BodyScore()
+    titles: list[bool] = []
+    dates: list[bool] = []
+    authors: list[float] = []
+    per_doc: list[tuple[float, str]] = []
+    failures = 0
+    elapsed = 0.0
+    for truth in truths:
+        dump = (args.directory / f"{truth['id']}.txt").read_text(encoding="utf-8")
+        started = time.perf_counter()
+        try:
+            article = read_text_dump(dump, truth["id"])
+        except DocumentError as error:
+            print(f"failed: {error}", file=sys.stderr)
+            failures += 1
+            continue
+        finally:
+            elapsed += time.perf_counter() - started
+        per_doc.append((ours.add(truth["text"], article.text), truth["id"]))
+        baseline.add(truth["text"], dump)
+        if truth.get("title"):
+            titles.append(norm_space(article.title).casefold() == norm_space(truth["title"]).casefold())
+        if truth.get("date"):
+            dates.append((article.published or "")[:10] == truth["date"])
+        authors.append(set_f1(author_set(truth.get("authors")), author_set(article.authors)))
+
+    def mean(values: list[float] | list[bool]) -> float:
+        return sum(values) / len(values) if values else 0.0
+
+    print(f"{len(truths)} dumps from {args.directory} ({failures} failed)")
+    print(f"{'':18}{'precision':>10}{'recall':>10}{'F1':>10}{'mean F1':>10}")
+    print(f"{'raw dump':18}{baseline.precision:10.3f}{baseline.recall:10.3f}{baseline.f1:10.3f}{'':>10}")
+    print(f"{'read_text_dump':18}{ours.precision:10.3f}{ours.recall:10.3f}{ours.f1:10.3f}"
+          f"{mean([f for f, _ in per_doc]):10.3f}")  # fmt: skip
+    print(f"title exact   {mean(titles):.3f}  (n={len(titles)})")
+    print(f"date exact    {mean(dates):.3f}  (n={len(dates)})")
+    print(f"authors F1    {mean(authors):.3f}  (n={len(authors)})")
+    print(f"speed         {len(per_doc) / elapsed if elapsed else 0:.1f} docs/s")
+    for f1, doc_id in sorted(per_doc)[: args.worst]:
+        print(f"  {f1:.3f}  {doc_id}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

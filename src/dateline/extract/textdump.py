@@ -1,0 +1,1188 @@
+"""Plain-text dumps of printed news pages -> Article.
+
+A dump is what a PDF text layer gives for a news page printed from a browser: hard-wrapped lines, a
+blank line wherever the page shows a gap, the URLs of each printed page's links listed after that page's
+text, optionally the browser's header/footer lines and form feeds between pages, and an
+``Original url:`` footer with the article URL wrapped over several lines. Around the article sit the
+page's menus, share buttons, notices, promos and sometimes other articles.
+
+``read_text_dump`` is pure: it takes the text and the origin (path or URL) and returns the Article.
+Everything here is site-agnostic: no rule is keyed to a particular outlet's markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from dateline.errors import DocumentError
+from dateline.record import Article, Link
+
+__all__ = ["read_text_dump"]
+
+# ---------------------------------------------------------------------------------------------------------
+# line patterns
+
+URL_LINE = re.compile(r"^(?:https?://|mailto:)\S*$", re.IGNORECASE)
+PRINT_STAMP_LINE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?$")
+PAGE_COUNTER_LINE = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+FOOTER_LABEL = re.compile(r"^\s*Original url:\s*(\S*)\s*$", re.IGNORECASE)
+# line separators other than "\n" that str.splitlines() honours: fold them into plain line ends
+OTHER_LINE_BREAKS = re.compile("\r\n|[\r\v\x1c\x1d\x1e\x85\u2028\u2029]")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+# icon-font glyphs (share, comment, arrow symbols), zero-width characters and invisible soft hyphens
+ICON_CHARS = re.compile("[\ue000-\uf8ff\u200b-\u200d\u2060\ufeff\u00ad]")
+WORD = re.compile(r"\w+")
+LETTERS = re.compile(r"[^\W\d_]+")
+TERMINAL_END = re.compile(r"[.!?…:;\"”’')\]]$")
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+PAGE_BREAK = None  # marker between printed pages in the line stream
+
+
+@dataclass(slots=True)
+class Paragraph:
+    lines: list[str]
+    page: int
+    after_page_break: bool = False
+    text: str = ""
+    gap: str = "blank"  # what separates its first line from the line before (see PrintedLine)
+
+    @property
+    def words(self) -> list[str]:
+        return WORD.findall(self.text)
+
+
+@dataclass(slots=True)
+class PrintedLine:
+    text: str
+    page: int
+    gap: str  # what separates it from the line before: "none", "blank" (empty line) or "page"
+
+
+@dataclass(slots=True)
+class PageLink:
+    url: str
+    page: int
+
+
+@dataclass(slots=True)
+class Layout:
+    """The dump taken apart: paragraphs of page text, link lists, footer URL, browser header title."""
+
+    lines: list[PrintedLine] = field(default_factory=list)
+    links: list[PageLink] = field(default_factory=list)
+    footer_url: str | None = None
+    header_title: str | None = None
+    header_page_url: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# entry point
+
+
+def read_text_dump(text: str, origin: str) -> Article:
+    """Read one text dump of a printed news page into a clean Article (see module docstring)."""
+    _reject_unreadable(text, origin)
+    layout = _take_apart(text)
+    paragraphs = _assemble_paragraphs(layout.lines)
+    if not any(p.words for p in paragraphs):
+        raise DocumentError(origin, "no article text in the dump")
+
+    url = layout.footer_url or layout.header_page_url
+    slug_words = _slug_words(url) if url else ()
+    own_slug = set(slug_words)
+    page_links = [link for link in layout.links if not own_slug or set(_slug_words(link.url)) != own_slug]
+    scores = _paragraph_scores(paragraphs, page_links)
+    region = _best_region(scores)
+    title_index, title = _find_title(paragraphs, scores, layout.header_title, slug_words, region[0])
+    if title_index is not None:
+        start, end = _best_region_from(scores, title_index + 1)
+        region = (_trim_front(scores, start, end), end)
+    body_indices = _body_indices(paragraphs, scores, region, title_index)
+    warnings = list(layout.warnings)
+
+    caption, credit = _find_caption(paragraphs, body_indices, title_index)
+    related = _related_links(paragraphs, layout.links)
+    body = [paragraphs[i].text for i in body_indices if not _is_promo_or_caption(paragraphs[i].text, caption)]
+    if not body:
+        warnings.append("no article body found; kept the longest paragraphs")
+        body = [p.text for p in paragraphs if _is_content_like(p.text)] or [
+            max(paragraphs, key=lambda p: len(p.words)).text
+        ]
+    body_text = "\n\n".join(body)
+
+    if title is None:
+        title = _clean_header_title(layout.header_title) or _title_from_slug(slug_words, body_text)
+    if title is None:
+        warnings.append("no title found")
+    body_start = body_indices[0] if body_indices else 0
+    top = paragraphs[: body_start + 3]
+    anchor = title_index if title_index is not None else body_start
+    body_end = body_indices[-1] + 1 if body_indices else len(paragraphs)
+    published = _published_date(url, paragraphs, anchor, body_end)
+    if published is None:
+        warnings.append("no publication date found")
+    author_links = _author_links(layout.links, paragraphs, body_indices)
+    outlet = _outlet(url, paragraphs, layout.header_title)
+    authors = _byline_authors(top) or [link.text for link in author_links]
+    if not url:
+        warnings.append("no 'Original url:' footer; article URL unknown")
+
+    return Article(
+        origin=origin,
+        text=body_text,
+        url=url,
+        title=title,
+        published=published,
+        authors=_dedupe(authors),
+        outlet=outlet,
+        caption=caption,
+        credit=credit,
+        links=author_links + related,
+        warnings=warnings,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# taking the dump apart
+
+
+def _reject_unreadable(text: str, origin: str) -> None:
+    if not text or not text.strip():
+        raise DocumentError(origin, "empty text dump")
+    sample = text[:20000]
+    controls = len(CONTROL_CHARS.findall(sample.replace("\f", "")))
+    if "\x00" in sample or controls > max(8, len(sample) // 50):
+        raise DocumentError(origin, "binary data, not a text dump")
+    if not WORD.search(text):
+        raise DocumentError(origin, "no words in the text dump")
+
+
+def _line_stream(text: str) -> list[str | None]:
+    """Lines with form feeds turned into PAGE_BREAK markers, trailing whitespace and control chars gone."""
+    stream: list[str | None] = []
+    for raw in OTHER_LINE_BREAKS.sub("\n", text).split("\n"):
+        pieces = raw.split("\f")
+        for n, piece in enumerate(pieces):
+            if n > 0:
+                stream.append(PAGE_BREAK)
+            line = ICON_CHARS.sub("", CONTROL_CHARS.sub("", piece)).rstrip().replace("\t", " ")
+            if n == 0 or line:
+                stream.append(line)
+    return stream
+
+
+def _take_apart(text: str) -> Layout:
+    layout = Layout()
+    stream = _line_stream(text)
+    stream = _cut_footer(stream, layout)
+    stream = _drop_browser_header_footer(stream, layout)
+
+    page = 0
+    gap = "page"
+    blank_run = 0
+    for line in stream:
+        if line is PAGE_BREAK:
+            page += 1
+            gap, blank_run = "page", 0
+            continue
+        stripped = line.strip()
+        if not stripped:
+            blank_run += 1
+            # two empty lines in a row only happen between page blocks
+            if blank_run == 2:
+                page += 1
+                gap = "page"
+            elif gap == "none":
+                gap = "blank"
+            continue
+        blank_run = 0
+        if URL_LINE.match(stripped):
+            layout.links.append(PageLink(stripped, page))
+            gap = "page" if gap == "page" else "blank"
+            continue
+        layout.lines.append(PrintedLine(stripped, page, gap))
+        gap = "none"
+    return layout
+
+
+def _cut_footer(stream: list[str | None], layout: Layout) -> list[str | None]:
+    """Take out the last 'Original url:' footer, rejoining its wrapped URL exactly as printed."""
+    label_at = None
+    for i in range(len(stream) - 1, -1, -1):
+        line = stream[i]
+        if line is not None and FOOTER_LABEL.match(line):
+            label_at = i
+            break
+    if label_at is None:
+        return stream
+    match = FOOTER_LABEL.match(stream[label_at] or "")
+    pieces = [match.group(1)] if match and match.group(1) else []
+    end = label_at + 1
+    while end < len(stream):
+        line = stream[end]
+        if line is None or not line.strip():
+            break
+        pieces.append(line.strip())
+        end += 1
+    url = "".join(pieces)
+    if url:
+        layout.footer_url = url
+    # after the footer only the browser footer and the last page's link list follow
+    tail_links = [line for line in stream[end:] if line is None or URL_LINE.match(line.strip())]
+    return [*stream[:label_at], PAGE_BREAK, *tail_links]
+
+
+def _drop_browser_header_footer(stream: list[str | None], layout: Layout) -> list[str | None]:
+    """Remove the print stamp and page title at each page top and the page counter at each page foot."""
+    first = next((line.strip() for line in stream if line and line.strip()), "")
+    if not PRINT_STAMP_LINE.match(first):
+        return stream
+    kept: list[str | None] = []
+    expect_title = False
+    for line in stream:
+        stripped = line.strip() if line is not None else None
+        if stripped == first:
+            kept.append(PAGE_BREAK)
+            expect_title = True
+            continue
+        if expect_title and stripped:
+            layout.header_title = layout.header_title or stripped
+            expect_title = False
+            continue
+        counter = PAGE_COUNTER_LINE.match(stripped or "")
+        if counter and int(counter.group(1)) <= int(counter.group(2)):
+            continue
+        kept.append(line)
+    # the browser footer repeats the page URL above each counter: the most frequent link is that URL
+    urls = Counter(line.strip() for line in kept if line and URL_LINE.match(line.strip()))
+    if urls:
+        page_url, count = urls.most_common(1)[0]
+        if count >= 2 or len(urls) == 1:
+            layout.header_page_url = page_url
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------------------
+# unwrapping lines and pages
+
+# heads that are written with a hyphen before the next word far more often than split inside a word
+HYPHEN_PREFIXES = frozenset("ex self non anti co well all half mid semi multi quasi vice cross".split())
+COMPOUND_HEADS = frozenset(
+    "pre post high low long short full one two three four five six seven eight nine ten so over under out "
+    "inter pro counter part much first second third once far near old new up down off by".split()
+)
+COMMON_WORDS = frozenset(
+    "a an the and or but to of in on at for with by from as is are was were be been up out off down over "
+    "so old new time year day based led run term level made long free like type style sized size wide "
+    "related owned backed funded friendly looking up".split()
+)
+
+
+def _vocabulary(lines: Sequence[PrintedLine]) -> Counter[str]:
+    """Words of the document, leaving out the pieces at line-end hyphens: those are what is in doubt."""
+    words: Counter[str] = Counter()
+    for index, line in enumerate(lines):
+        tokens = [t.lower() for t in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", line.text)]
+        if line.text.endswith("-") and tokens:
+            tokens.pop()
+        if index > 0 and lines[index - 1].text.endswith("-") and tokens:
+            tokens.pop(0)
+        words.update(tokens)
+    return words
+
+
+def _assemble_paragraphs(lines: Sequence[PrintedLine]) -> list[Paragraph]:
+    """Group printed lines into paragraphs, unwrapping hard-wrapped lines.
+
+    A blank line usually ends a paragraph, but pages with a tall line height print one after every
+    line, paragraphs may run on without one, and a page break cuts paragraphs anywhere. So the
+    decision looks at the line itself: a line that fills its column and does not end a sentence
+    continues in the next one; a line that leaves room for the next line's first word ended.
+    """
+    vocabulary = _vocabulary(lines)
+    spaced_pages = _double_spaced_pages(lines)
+    paragraphs: list[Paragraph] = []
+    for index, line in enumerate(lines):
+        if index == 0 or _starts_paragraph(lines, index, spaced_pages):
+            paragraphs.append(Paragraph([line.text], line.page, line.gap == "page", line.text, line.gap))
+            continue
+        current = paragraphs[-1]
+        current.lines.append(line.text)
+        current.text = _join_lines(current.text, line.text, vocabulary)
+    for paragraph in paragraphs:
+        paragraph.text = paragraph.text.strip()
+    return [p for p in paragraphs if p.text]
+
+
+def _column_width(lines: Sequence[PrintedLine], index: int) -> int:
+    """The width of the column a line sits in: the longest of its neighbours on the same page."""
+    page = lines[index].page
+    lo, hi = max(0, index - 4), min(len(lines), index + 5)
+    return max(len(line.text) for line in lines[lo:hi] if line.page == page)
+
+
+def _fills_column(lines: Sequence[PrintedLine], index: int) -> bool:
+    """Whether line ``index`` left no room for the first word of the next line."""
+    line, following = lines[index].text, lines[index + 1].text
+    next_word = following.split(" ", 1)[0]
+    width = _column_width(lines, index)
+    return len(line) >= 30 and len(line) + 1 + len(next_word) >= 0.9 * width
+
+
+def _double_spaced_pages(lines: Sequence[PrintedLine]) -> set[int]:
+    """Pages whose blank lines fall inside sentences, i.e. printed with a blank line after every line."""
+    inside: Counter[int] = Counter()
+    after_full: Counter[int] = Counter()
+    for index in range(len(lines) - 1):
+        following = lines[index + 1]
+        if following.gap != "blank" or not _fills_column(lines, index):
+            continue
+        after_full[following.page] += 1
+        if not TERMINAL_END.search(lines[index].text):
+            inside[following.page] += 1
+    return {page for page, count in inside.items() if count >= 3 and count >= 0.4 * after_full[page]}
+
+
+CREDIT_TAIL = re.compile(
+    r"(?:[.!?][\"”’]?\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}\s+/\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+    r"|\b(?:Getty Images|Shutterstock|AP Photo[^)]*\)|Photo:[^.]{0,60}|Image credit:[^.]{0,60}))$"
+)
+
+
+def _starts_paragraph(lines: Sequence[PrintedLine], index: int, spaced_pages: set[int]) -> bool:
+    line, previous = lines[index], lines[index - 1]
+    text, before = line.text, previous.text
+    terminal = bool(TERMINAL_END.search(before))
+    lower_start = text[:1].islower()
+    full = _fills_column(lines, index - 1)
+    if line.gap == "none":
+        if lower_start or full or re.search(r"\w-$", before):
+            return False
+        return terminal or (text[:1].isupper() and len(before) < 0.6 * _column_width(lines, index - 1))
+    if CREDIT_TAIL.search(before):
+        return True  # a photo caption ends with its credit, and the article does not run on into it
+    if line.gap == "page":
+        return not (not terminal and (lower_start or full) and len(before) >= 20)
+    if full and (not terminal or line.page in spaced_pages):
+        return False
+    return not (lower_start and not terminal and len(before) >= 30)
+
+
+def _join_lines(left: str, right: str, vocabulary: Counter[str]) -> str:
+    if left.endswith("-") and not left.endswith((" -", "--")):
+        head_match = re.search(r"([^\W\d_]+)-$", left)
+        tail_match = re.match(r"([^\W\d_]+)", right)
+        if head_match and tail_match and _is_soft_hyphen(head_match.group(1), tail_match.group(1), vocabulary):
+            return left[:-1] + right
+        return left + right
+    if left.endswith(("—", "/")) and not left.endswith(" —"):
+        return left + right
+    return left + " " + right
+
+
+def _is_soft_hyphen(head: str, tail: str, vocabulary: Counter[str]) -> bool:
+    """Whether 'head-' + 'tail' is one word broken at the line end (join) rather than a compound."""
+    if not tail[0].islower():
+        return False  # 'Journal-' / 'Constitution', 'COVID-' / '19'
+    joined, hyphenated = (head + tail).lower(), f"{head}-{tail}".lower()
+    if vocabulary[joined] > 0:
+        return True
+    head_l, tail_l = head.lower(), tail.lower()
+    if vocabulary[hyphenated] > 0 or head_l in HYPHEN_PREFIXES:
+        return False
+    # both pieces seen as words of their own elsewhere in the document: a compound such as 'state-owned'
+    head_is_word = head_l in COMPOUND_HEADS or head_l in COMMON_WORDS or vocabulary[head_l] > 0
+    tail_is_word = tail_l in COMMON_WORDS or vocabulary[tail_l] > 0
+    return not (head_is_word and tail_is_word)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# title
+
+STOP_WORDS = frozenset(
+    "a an the and or but to of in on at for with by from as is are was were be it its this that after "
+    "over into about how why what who will has have s".split()
+)
+SLUG_ID = re.compile(r"^(?:[a-z]?\d+[a-z\d]*|[a-f\d]{8,}|html?|php|aspx?|story|index|amp)$")
+
+
+@lru_cache(maxsize=4096)
+def _slug_words(url: str) -> tuple[str, ...]:
+    """The words of the article's slug: the longest path segment made of words."""
+    path = unquote(urlsplit(url).path)
+    best: list[str] = []
+    for segment in path.split("/"):
+        segment = re.sub(r"\.(?:html?|php|aspx?|shtml)$", "", segment)
+        words = [w for w in re.split(r"[-_+]+", segment.lower()) if w]
+        words = [w for w in words if not SLUG_ID.match(w)]
+        if len(words) >= 2 and len(words) > len(best):
+            best = words
+    return tuple(best)
+
+
+def _normal_tokens(text: str) -> list[str]:
+    return [t for t in WORD.findall(text.lower().replace("'", "").replace("’", "")) if t]
+
+
+def _same_word(token: str, slug_word: str) -> bool:
+    # slugs often keep a word's stem only: 'assault' for 'assaulting', 'georgia' for "Georgia's"
+    if token == slug_word:
+        return True
+    shorter, longer = sorted((token, slug_word), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter) and len(longer) - len(shorter) <= 3
+
+
+def _slug_match(text: str, slug_words: Sequence[str], beta: float = 1.0, fuzzy: bool = True) -> float:
+    """F-measure of the text's words against the slug's (``beta`` > 1 weighs the slug's recall more)."""
+    if not slug_words:
+        return 0.0
+    tokens = set(_normal_tokens(text))
+    if not tokens:
+        return 0.0
+    slug = set(slug_words)
+    found = slug & tokens
+    if fuzzy:
+        found |= {w for w in slug - found if any(_same_word(t, w) for t in tokens)}
+    if not found:
+        return 0.0
+    recall = len(found) / len(slug)
+    content_tokens = {t for t in tokens if t not in STOP_WORDS} or tokens
+    if fuzzy:
+        matched = sum(1 for t in content_tokens if any(_same_word(t, w) for w in slug))
+    else:
+        matched = len(content_tokens & slug)
+    precision = matched / len(content_tokens)
+    b2 = beta * beta
+    return (1 + b2) * recall * precision / (b2 * precision + recall) if precision else 0.0
+
+
+def _clean_header_title(header_title: str | None) -> str | None:
+    if not header_title:
+        return None
+    title = header_title.rstrip("…").rstrip()
+    title = re.split(r"\s+[|–—-]\s+(?=[^|–—-]*$)", title)[0] if re.search(r"\s[|–—-]\s", title) else title
+    return title.strip() or None
+
+
+TITLE_RECALL_WEIGHT = 1.5  # a slug drops words of the headline far more often than the headline lacks slug words
+PROSE_SCORE = 25.0  # a paragraph scoring this much reads as running text
+MIN_TITLE_MATCH = 0.35  # below this the slug or title line names a different text: fall back to the shape
+
+
+def _find_title(
+    paragraphs: Sequence[Paragraph],
+    scores: Sequence[float],
+    header_title: str | None,
+    slug_words: Sequence[str],
+    body_start: int,
+) -> tuple[int | None, str | None]:
+    """The headline as the page prints it, and the index of its (last) paragraph.
+
+    Candidates are runs of one to four printed lines, within a paragraph or across two, above the body
+    (or just inside it); each is scored by how well it matches the URL slug or the browser's title
+    line, with a slight preference for the one nearest the body."""
+    header = _clean_header_title(header_title)
+    header_tokens = _normal_tokens(header) if header else []
+    header_variants = [_normal_tokens(variant) for variant in _header_variants(header_title)]
+    truncated_header = bool(header_title and header_title.rstrip().endswith("…"))
+    flat: list[tuple[int, str]] = []
+    for index, paragraph in enumerate(paragraphs[: min(len(paragraphs), body_start + 3)]):
+        if scores[index] >= PROSE_SCORE or (index >= body_start and paragraph.text.endswith(".")):
+            continue  # prose is never the headline
+        if len(paragraph.lines) <= 6 and len(paragraph.words) <= 60:
+            flat.extend((index, line) for line in paragraph.lines)
+    best: tuple[float, int, str, int, int] | None = None
+    for first in range(len(flat)):
+        for size in range(1, 5):
+            piece = flat[first : first + size]
+            # a big headline font may print a blank line between the headline's own lines
+            if len(piece) < size or piece[-1][0] - piece[0][0] > 3:
+                break
+            text = _join_headline_lines(line for _, line in piece)
+            tokens = _normal_tokens(text)
+            if not 2 <= len(tokens) <= 40:
+                continue
+            score = _slug_match(text, slug_words, TITLE_RECALL_WEIGHT)
+            if header_tokens:
+                if tokens in header_variants:
+                    score = max(score, 1.0 + 0.01 * len(tokens))  # the fullest exact match wins
+                elif truncated_header and tokens[: len(header_tokens)] == header_tokens:
+                    score = max(score, 0.97)
+                else:
+                    score = max(score, 0.9 * _token_f1(tokens, header_tokens))
+            last = piece[-1][0]
+            score -= 0.002 * abs(body_start - last) + 0.005 * (size - 1)
+            if best is None or score > best[0] + 1e-9:
+                best = (score, last, text, first, first + size)
+    if best is not None and best[0] >= 1.0:
+        return best[1], best[2]  # printed exactly as the browser's title line: nothing to complete
+    if best is not None and best[0] >= MIN_TITLE_MATCH:
+        reference = set(slug_words) | set(header_tokens)
+        return _complete_headline(flat, best[3], best[4], reference)
+    return _headline_by_shape(paragraphs, body_start)
+
+
+def _join_headline_lines(lines: Iterable[str]) -> str:
+    text = ""
+    for line in lines:
+        text = line if not text else text + line if text.endswith(("-", "—")) else text + " " + line
+    return text
+
+
+HEADER_SEPARATOR = re.compile(r"\s+[|–—:-]\s+|\s+\|\s*")
+
+
+def _header_variants(header_title: str | None) -> list[str]:
+    """The browser title line with none, one or two of its ' | Site' / ' - Section' parts cut off."""
+    if not header_title:
+        return []
+    title = header_title.rstrip("…").strip()
+    parts = HEADER_SEPARATOR.split(title)
+    separators = HEADER_SEPARATOR.findall(title)
+    variants = []
+    for first in range(len(parts)):
+        for last in range(first + 1, len(parts) + 1):
+            text = parts[first] + "".join(separators[k - 1] + parts[k] for k in range(first + 1, last))
+            if len(text.split()) >= 2:
+                variants.append(text)
+    return variants
+
+
+def _is_headline_junk(line: str) -> bool:
+    """Lines printed next to a headline that are not part of it: 'By', 'SHARE', '| Opinion', '[Watch]'."""
+    words = WORD.findall(line)
+    return (
+        not words
+        or line[:1] in "|[(•·"
+        or bool(BYLINE.match(line) or BOILERPLATE.search(line) or re.match(r"^by\b", line, re.I))
+        or (len(words) <= 2 and line.isupper() and len(line) > 1)
+        or _has_date(line)
+    )
+
+
+def _complete_headline(flat: Sequence[tuple[int, str]], first: int, end: int, reference: set[str]) -> tuple[int, str]:
+    """Grow the best-matching lines to the whole headline (a slug rarely spells its last words).
+
+    A neighbouring line joins when it shares a word with the slug or title line, or when it is a short
+    tail of the same paragraph after a line that filled the headline's width. A line of the next
+    paragraph joins only when it starts in lower case (big headline fonts print blank lines)."""
+
+    def belongs(index: int, previous: int) -> bool:
+        line, neighbour = flat[index][1], flat[previous][1]
+        if _is_headline_junk(line) or line.endswith(".") or neighbour.endswith((".", "!")):
+            return False
+        if flat[index][0] - flat[previous][0] > 1 or line in (text for _, text in flat[first:end]):
+            return False
+        if flat[index][0] != flat[previous][0]:
+            return line[:1].islower() and not neighbour.endswith((":", "?"))
+        if set(_normal_tokens(line)) & reference:
+            return True
+        widest = max(len(text) for _, text in flat[first:end])
+        return len(WORD.findall(line)) <= 3 and len(neighbour) >= 0.8 * widest
+
+    while end < len(flat) and end - first < 5 and belongs(end, end - 1):
+        end += 1
+    while first > 0 and end - first < 5 and flat[first - 1][0] == flat[first][0]:
+        line = flat[first - 1][1]
+        if line.endswith((".", "!", "?")) or not (set(_normal_tokens(line)) & reference) or _is_headline_junk(line):
+            break
+        first -= 1
+    text = _join_headline_lines(line for _, line in flat[first:end])
+    if len(WORD.findall(text)) > 40:
+        text = flat[first][1]
+    return flat[end - 1][0], text
+
+
+def _token_f1(tokens: Sequence[str], reference: Sequence[str]) -> float:
+    common = sum((Counter(tokens) & Counter(reference)).values())
+    return 2 * common / (len(tokens) + len(reference)) if common else 0.0
+
+
+def _headline_by_shape(paragraphs: Sequence[Paragraph], body_start: int) -> tuple[int | None, str | None]:
+    """Without slug or title line: the nearest short, unpunctuated, non-byline paragraph above the body."""
+    for index in range(min(body_start, len(paragraphs)) - 1, max(-1, body_start - 8), -1):
+        paragraph = paragraphs[index]
+        text = paragraph.text
+        count = len(paragraph.words)
+        if not 5 <= count <= 25 or len(paragraph.lines) > 3 or text.endswith("."):
+            continue
+        if BYLINE.match(text) or BOILERPLATE.search(text) or _has_date(text) or CREDIT_LINE.search(text):
+            continue
+        if CREDIT_TAIL.search(text) or _split_caption(text):
+            continue
+        if not text[:1].isupper() and text[:1] not in "\"“‘'":
+            continue
+        return index, text
+    return None, None
+
+
+def _has_date(text: str) -> bool:
+    return any(pattern.search(text) for pattern in TEXT_DATES)
+
+
+CREDIT_LINE = re.compile(r"\b(?:getty images|photo|image credit|illustration|shutterstock|/ ?ap|reuters)\b", re.I)
+
+
+def _title_from_slug(slug_words: Sequence[str], body: str) -> str | None:
+    """A title made from the URL slug, each word cased the way the body writes it.
+
+    A word the body ever writes in lower case is a common word (its capitals come from sentence
+    starts); a word it only writes capitalised ('Kremlin', 'AFP') keeps its most frequent form."""
+    if not slug_words:
+        return None
+    written: dict[str, Counter[str]] = {}
+    for token in WORD.findall(body):
+        written.setdefault(token.lower(), Counter())[token] += 1
+    words = []
+    for n, word in enumerate(slug_words):
+        forms = written.get(word)
+        chosen = word if not forms or forms.get(word) else forms.most_common(1)[0][0]
+        words.append(chosen[0].upper() + chosen[1:] if n == 0 else chosen)
+    return " ".join(words)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# body
+
+BOILERPLATE = re.compile(
+    r"\b(?:cookies?|subscribe|subscription|subscriber|newsletters?|sign (?:up|in)|log ?in|privacy policy|"
+    r"terms of (?:use|service)|all rights reserved|advertisement|share (?:this|on)|follow us|"
+    r"(?:leave|post|add|view|show|load) (?:a |the |all )?comments?|\d+ comments|read more|"
+    r"related (?:articles?|stories|content)|recommended for you|most (?:popular|read)|click here|"
+    r"download (?:the|our) app|skip to|trending now|ad choices|contact us|about us|sign up)\b|©",
+    re.IGNORECASE,
+)
+PROMO = re.compile(
+    r"^(?:related(?: articles?| stories| story| content| reading| coverage)?|read (?:more|also|next)|"
+    r"see also|also read|more on this|recommended|watch|listen|more)\s*:\s*\S",
+    re.IGNORECASE,
+)
+
+
+def _is_content_like(text: str) -> bool:
+    return len(WORD.findall(text)) >= 12 and bool(SENTENCE_END.search(text))
+
+
+def _link_anchor_score(text: str, links: Sequence[PageLink], page: int) -> float:
+    """How well a short text matches the slug of a link on its page: headlines of link lists do."""
+    tokens = set(_normal_tokens(text))
+    if not tokens or len(tokens) > 30:
+        return 0.0
+    best = 0.0
+    for link in links:
+        if abs(link.page - page) > 0:
+            continue
+        slug = _slug_words(link.url)
+        if len(slug) < 3:
+            continue
+        best = max(best, _slug_match(text, slug, fuzzy=False))
+    return best
+
+
+SCORE_CAP = 40.0  # words beyond this add nothing: one long paragraph must not pull in a distant region
+SHORT_PENALTY = 4.0
+
+
+PHOTO_CREDIT = re.compile(
+    r"(?:\((?:[^()]*\b(?:photo|image|credit|getty|reuters|afp|epa)\b[^()]*)\)|\b(?:getty images|shutterstock|"
+    r"image credit:[^.]*|photograph:[^.]*|photo:[^.]*|photo by [^.]*|credit:[^.]*))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _capitalised_share(words: Sequence[str]) -> float:
+    alphabetic = [w for w in words if w[:1].isalpha()]
+    return sum(1 for w in alphabetic if w[0].isupper()) / len(alphabetic) if alphabetic else 0.0
+
+
+def _paragraph_score(paragraph: Paragraph, links: Sequence[PageLink]) -> float:
+    """How much a paragraph looks like article prose (positive) or page furniture (negative)."""
+    text = paragraph.text
+    words = paragraph.words
+    count = len(words)
+    sentence = bool(SENTENCE_END.search(text))
+    if PROMO.match(text):
+        return -10.0
+    boiler = len(BOILERPLATE.findall(text))
+    if boiler and count < 40:
+        return -max(10.0, float(count))
+    if count <= 60 and (CREDIT_TAIL.search(text) or PHOTO_CREDIT.search(text)):
+        return -10.0  # a photo caption with its credit
+    prose_sentence = sentence and text.endswith((".", ".”", '."')) and count >= 8
+    if count <= 30 and not prose_sentence and _link_anchor_score(text, links, paragraph.page) >= 0.6:
+        return -10.0
+    if count >= 4 and _capitalised_share(words) > 0.5 and not (sentence and count > 12):
+        return -(SHORT_PENALTY + 0.3 * count)  # headline lists and menus write every word capitalised
+    value = min(float(count), SCORE_CAP)
+    if count >= 12 and sentence:
+        return value
+    if count >= 25:
+        return 0.5 * value
+    if sentence and count >= 6:
+        return 0.5 * value
+    return -(SHORT_PENALTY + 0.3 * count)
+
+
+SECTION_END_SCORE = -60.0  # a related-stories box mid-article is crossed only when prose follows it
+COMMENTS_SCORE = -1000.0  # nothing of the article comes after the readers' comments
+COMMENTS_COUNT = re.compile(r"^\W*\d+\s+comments?\b", re.IGNORECASE)
+COMMENTS_HEADING = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|responses|replies|discussion|join the (?:conversation|discussion)|"
+    r"leave a (?:reply|comment)|add a comment|post a comment|show comments|view comments|conversation)"
+    r"(?:\s*\(?\d+\)?)?\W*$",
+    re.IGNORECASE,
+)
+SECTION_END = re.compile(
+    r"^(?:(?:related|more|recommended|latest|popular|trending|top|editor'?s?’?s?|most|next|further|also|you may|"
+    r"people are|don'?t miss|best of|around the|tags?|topics?|comments?|about the authors?|"
+    r"footer|read next|watch next|what to read)\b[^.!?]{0,60}|"
+    r"[^.!?]{1,40}\s(?:picks|links|stories|articles|headlines|news|reads|topics|videos|comments)[:]?)$",
+    re.IGNORECASE,
+)
+
+
+def _paragraph_scores(paragraphs: Sequence[Paragraph], links: Sequence[PageLink]) -> list[float]:
+    scores = [_paragraph_score(p, links) for p in paragraphs]
+    seen = Counter(p.text for p in paragraphs if len(p.words) >= 3)
+    for index, paragraph in enumerate(paragraphs):
+        if seen[paragraph.text] >= 3:
+            # the same text again and again: a notice (costly) or an in-article ad label (cheap to cross)
+            scores[index] = -min(40.0, max(5.0, float(len(paragraph.words))))
+        elif COMMENTS_HEADING.match(paragraph.text) or COMMENTS_COUNT.match(paragraph.text):
+            scores[index] = COMMENTS_SCORE
+        elif _is_section_end(paragraphs, scores, index):
+            scores[index] = SECTION_END_SCORE
+    for index in range(1, len(paragraphs)):
+        if _starts_another_article(paragraphs, scores, index):
+            scores[index] = COMMENTS_SCORE
+    return scores
+
+
+RELATIVE_TIME = re.compile(r"\b\d+\s*(?:[smhd]|min|mins|hours?|days?)\s+ago\b", re.IGNORECASE)
+
+
+def _is_dateline(paragraph: Paragraph) -> bool:
+    text = paragraph.text
+    if len(paragraph.words) > 14 or len(paragraph.lines) > 2 or "@" in text or text[:1] in "—–-":
+        return False  # '— Name (@handle) date' closes an embedded post, not an article
+    return bool(BYLINE.match(text) or RELATIVE_TIME.search(text) or (_has_date(text) and len(paragraph.words) <= 10))
+
+
+def _starts_another_article(paragraphs: Sequence[Paragraph], scores: Sequence[float], index: int) -> bool:
+    """A headline, then a byline or date line, then prose: the next article of an infinite-scroll page."""
+    if not _is_dateline(paragraphs[index]):
+        return False
+    following = scores[index + 1 : index + 4]
+    if not following or max(following) < 15:
+        return False
+    for back in (1, 2):
+        if index - back < 0:
+            break
+        candidate = paragraphs[index - back]
+        count = len(candidate.words)
+        if 4 <= count <= 30 and not candidate.text.endswith(".") and scores[index - back] <= 0:
+            return True
+        if not _is_dateline(candidate):
+            break
+    return False
+
+
+def _is_section_end(paragraphs: Sequence[Paragraph], scores: Sequence[float], index: int) -> bool:
+    """A heading such as 'Related stories', 'More from us' or 'Comments' opening a list, not prose."""
+    text = paragraphs[index].text
+    if len(paragraphs[index].words) > 8 or SENTENCE_END.search(text) or not SECTION_END.match(text):
+        return False
+    following = scores[index + 1 : index + 3]
+    return not following or max(following) <= 0
+
+
+def _best_region_from(scores: Sequence[float], start: int) -> tuple[int, int]:
+    """Starting at the first prose paragraph from ``start``, the end that gives the highest total.
+
+    A section heading ('Related stories', 'Comments') ends the article only once some of its prose
+    has been read: above the body the same headings label share bars and teasers."""
+    while start < len(scores) and scores[start] <= 0:
+        start += 1
+    best_sum, best_end, running, prose = 0.0, start, 0.0, 0.0
+    for i in range(start, len(scores)):
+        score = scores[i]
+        if score <= SECTION_END_SCORE and prose < 60:
+            score = -10.0
+        running += score
+        prose += max(score, 0.0)
+        if running > best_sum:
+            best_sum, best_end = running, i + 1
+    return start, best_end
+
+
+def _trim_front(scores: Sequence[float], start: int, end: int) -> int:
+    """Drop a front part that costs more than it brings (furniture between a far-off headline and the body)."""
+    best_start, best_sum = start, sum(scores[start:end])
+    running = best_sum
+    for i in range(start, end - 1):
+        running -= scores[i]
+        if running > best_sum:
+            best_start, best_sum = i + 1, running
+    return best_start
+
+
+def _best_region(scores: Sequence[float]) -> tuple[int, int]:
+    """The run of paragraphs with the highest total score (maximum-sum subarray), as [start, end)."""
+    best_sum, best_range = 0.0, (0, 0)
+    running, run_start = 0.0, 0
+    for i, score in enumerate(scores):
+        if running <= 0:
+            running, run_start = 0.0, i
+        running += score
+        if running > best_sum:
+            best_sum, best_range = running, (run_start, i + 1)
+    return best_range
+
+
+def _body_indices(
+    paragraphs: Sequence[Paragraph], scores: Sequence[float], region: tuple[int, int], title_index: int | None
+) -> list[int]:
+    start, end = region
+    if title_index is not None and title_index >= start:
+        start = title_index + 1
+    kept = [
+        i
+        for i in range(start, end)
+        if scores[i] > -5.0 or len(paragraphs[i].words) > 12 or _is_subheading(paragraphs, scores, i, end)
+    ]
+    # the article's prose fills one column; a block of full lines in a much narrower or wider column
+    # (a sidebar, a teaser, a caption) sitting inside the region is not part of it
+    widths = sorted(_block_width(paragraphs[i]) for i in kept if len(paragraphs[i].lines) >= 3)
+    if len(widths) < 3:
+        return kept
+    column = widths[len(widths) // 2]
+    return [
+        i
+        for i in kept
+        if len(paragraphs[i].lines) < 2 or NARROW_COLUMN * column <= _block_width(paragraphs[i]) <= WIDE_COLUMN * column
+    ]
+
+
+def _is_subheading(paragraphs: Sequence[Paragraph], scores: Sequence[float], index: int, end: int) -> bool:
+    """A short plain line between two prose paragraphs: a section heading of the article itself."""
+    if not SUBHEADING_SCORE < scores[index] <= -5.0 or index + 1 >= end or index == 0:
+        return False
+    text = paragraphs[index].text
+    if len(paragraphs[index].lines) > 2 or not text[:1].isupper() or text.endswith((".", ",")):
+        return False
+    return scores[index - 1] >= 15 and scores[index + 1] >= 15
+
+
+SUBHEADING_SCORE = -9.0
+NARROW_COLUMN, WIDE_COLUMN = 0.8, 1.3
+
+
+def _block_width(paragraph: Paragraph) -> int:
+    return max(len(line) for line in paragraph.lines)
+
+
+def _is_promo_or_caption(text: str, caption: str | None) -> bool:
+    if PROMO.match(text):
+        return True
+    return bool(caption) and text.startswith(caption or "")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# caption and credit
+
+CREDIT_WORDS = re.compile(
+    r"\b(?:photo|photograph|image|images|getty|reuters|ap|afp|tass|epa|shutterstock|courtesy|illustration|"
+    r"pool|file|via|credit|press|agency|news)\b|/",
+    re.IGNORECASE,
+)
+
+
+def _split_caption(text: str) -> tuple[str, str] | None:
+    paren = re.match(r"^(.*\S)\s*\(((?:[^()]*?)(?:photo|image|credit|getty|reuters|ap|afp)[^()]*)\)\s*$", text, re.I)
+    if paren and len(paren.group(1).split()) >= 3:
+        return paren.group(1).strip(), paren.group(2).strip()
+    sentence = re.match(r"^(.*[.!?][\"”’)]?)\s+([^.!?]{2,80})$", text)
+    if sentence:
+        caption, credit = sentence.group(1).strip(), sentence.group(2).strip()
+        credit_words = credit.split()
+        capitalised = sum(1 for w in credit_words if w[:1].isupper() or not w[:1].isalpha())
+        if len(credit_words) <= 10 and (CREDIT_WORDS.search(credit) or capitalised == len(credit_words)):
+            return caption, credit
+    return None
+
+
+def _find_caption(
+    paragraphs: Sequence[Paragraph], body_indices: Sequence[int], title_index: int | None
+) -> tuple[str | None, str | None]:
+    if not body_indices:
+        return None, None
+    start = title_index + 1 if title_index is not None else max(0, body_indices[0] - 3)
+    for index in range(start, min(body_indices[0] + 2, len(paragraphs))):
+        text = paragraphs[index].text
+        if len(text.split()) > 60 or (SENTENCE_END.search(text) and index in body_indices[1:]):
+            continue
+        split = _split_caption(text)
+        if split and not SENTENCE_END.search(split[1]):
+            return split
+    return None, None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# links: related promos and authors
+
+AUTHOR_PATH = re.compile(
+    r"/(?:author|authors|by|people|profile|profiles|staff|contributor|contributors|writer|writers|reporter|"
+    r"reporters|journalist|journalists|team)/([^/?#]+)/?(?:[?#].*)?$",
+    re.IGNORECASE,
+)
+
+
+def _related_links(paragraphs: Sequence[Paragraph], links: Sequence[PageLink]) -> list[Link]:
+    related: list[Link] = []
+    for paragraph in paragraphs:
+        match = PROMO.match(paragraph.text)
+        if not match:
+            continue
+        title = paragraph.text.split(":", 1)[1].strip()
+        scored = [(_slug_match(title, _slug_words(link.url)), link.url) for link in links]
+        scored = [item for item in scored if item[0] >= 0.6]
+        if scored:
+            url = max(scored, key=lambda item: item[0])[1]
+            if all(link.url != url for link in related):
+                related.append(Link(url=url, text=title, rel="related"))
+    return related
+
+
+NOT_A_PERSON_SLUG = frozenset(
+    "login logout register signin signup pwdreset password account admin administrator user users profile "
+    "staff editor editors team contributors subscribe settings".split()
+)
+
+
+def _name_from_slug(slug: str, document: str) -> str | None:
+    slug = re.sub(r"[-_]\d+$", "", unquote(slug))
+    if slug.lower().replace("-", "").replace("_", "") in NOT_A_PERSON_SLUG:
+        return None
+    words = [w for w in re.split(r"[-_.+]+", slug) if w and not w.isdigit()]
+    if not words or len(words) > 5:
+        return None
+    pattern = r"\b" + r"[\s-]+".join(re.escape(w) for w in words) + r"\b"
+    written = re.search(pattern, document, re.IGNORECASE)
+    if written:
+        return " ".join(written.group(0).split())
+    return " ".join(w.upper() if len(w) <= 3 and len(words) == 1 else w.capitalize() for w in words)
+
+
+def _author_links(
+    links: Sequence[PageLink], paragraphs: Sequence[Paragraph], body_indices: Sequence[int]
+) -> list[Link]:
+    document = "\n".join(p.text for p in paragraphs)
+    first_page = paragraphs[body_indices[0]].page if body_indices else 0
+    candidates = [link for link in links if AUTHOR_PATH.search(link.url)]
+    if not candidates:
+        return []
+    # the article's own author links sit on the pages where the article starts, not in later promos
+    nearest_page = min((link.page for link in candidates), key=lambda page: abs(page - first_page))
+    authors: list[Link] = []
+    for link in candidates:
+        if link.page != nearest_page:
+            continue
+        match = AUTHOR_PATH.search(link.url)
+        name = _name_from_slug(match.group(1), document) if match else None
+        if name and all(a.text != name for a in authors):
+            authors.append(Link(url=link.url, text=name, rel="author"))
+    return authors[:4]
+
+
+BYLINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s*(?=[A-Z])(.{2,120})$", re.IGNORECASE)
+NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|la|le|bin|al))*$")
+
+
+def _byline_authors(top: Sequence[Paragraph]) -> list[str]:
+    for paragraph in top:
+        for line in paragraph.lines:
+            match = BYLINE.match(line)
+            if not match:
+                continue
+            names = re.split(r"\s*(?:,|\band\b|&|\|)\s*", match.group(1))
+            found = [" ".join(n.split()) for n in names if NAME.match(n.strip()) and len(n.split()) <= 4]
+            if found:
+                return found
+    return []
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item and item.lower() not in (s.lower() for s in seen):
+            seen.append(item)
+    return seen
+
+
+# ---------------------------------------------------------------------------------------------------------
+# publication date
+
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+TEXT_DATES = [
+    re.compile(MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.I
+    ),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<nmonth>\d\d)-(?P<day>\d\d)(?!\d)"),
+    re.compile(r"\b(?P<nmonth>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)\b"),
+]
+URL_DATES = [
+    re.compile(r"/(?P<year>(?:19|20)\d\d)/" + MONTH + r"/(?P<day>\d{1,2})(?:/|$)", re.IGNORECASE),
+    # '/2023/12/16-new-officers' is a slug starting with a number, not the 16th: a day ends its segment
+    re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<nmonth>\d{1,2})/(?P<day>\d{1,2})(?:/|\.|$)"),
+    re.compile(r"/(?P<year>(?:19|20)\d\d)-(?P<nmonth>\d\d)-(?P<day>\d\d)(?:/|-|_|\.|$)"),
+    re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<nmonth>\d\d)(?P<day>\d\d)(?:/|-|_|$)"),
+]
+URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:/|$)")
+PUBLISHED_CUE = re.compile(r"\b(?:published|posted|first published)\b", re.IGNORECASE)
+UPDATED_CUE = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+
+
+def _date_from_match(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    try:
+        year = int(groups["year"])
+        if year < 100:
+            year += 2000
+        month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else int(groups["nmonth"])
+        return date(year, month, int(groups["day"]))
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def _published_date(url: str | None, paragraphs: Sequence[Paragraph], anchor: int, body_end: int) -> str | None:
+    """The date in the URL path, else the date printed nearest the headline (a 'Published' one first).
+
+    Dates in the body or in related links are never used: a page may well link to newer articles."""
+    url_month: tuple[int, int] | None = None
+    if url:
+        path = urlsplit(url).path
+        for pattern in URL_DATES:
+            match = pattern.search(path)
+            if match and (found := _date_from_match(match)):
+                return found.isoformat()
+        month_match = URL_MONTH.search(path)
+        if month_match and 1 <= int(month_match.group(2)) <= 12:
+            url_month = (int(month_match.group(1)), int(month_match.group(2)))
+    # near the headline first; then the lines right under the body, where some pages print the date
+    nearby = sorted(range(max(0, anchor - 6), min(len(paragraphs), body_end)), key=lambda i: abs(i - anchor))
+    nearby += list(range(body_end, min(len(paragraphs), body_end + 8)))
+    fallback: date | None = None
+    updated: date | None = None  # a 'last updated' date is a worse guess, but better than none
+    for index in nearby:
+        paragraph = paragraphs[index]
+        if len(paragraph.words) > 40:
+            continue
+        for pattern in TEXT_DATES:
+            for match in pattern.finditer(paragraph.text):
+                found = _date_from_match(match)
+                if not found or (url_month and (found.year, found.month) != url_month):
+                    continue  # a URL that names the month rules out dates of other months
+                context = paragraph.text[max(0, match.start() - 25) : match.start()]
+                if PUBLISHED_CUE.search(context):
+                    return found.isoformat()
+                if UPDATED_CUE.search(context):
+                    updated = updated or found
+                elif fallback is None:
+                    fallback = found
+        if fallback is not None and (index >= body_end or abs(index - anchor) > 3):
+            break
+    fallback = fallback or updated
+    return fallback.isoformat() if fallback else None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# outlet
+
+KNOWN_OUTLETS = {
+    "themoscowtimes.com": "The Moscow Times",
+    "apnews.com": "AP News",
+    "reuters.com": "Reuters",
+    "bbc.com": "BBC",
+    "bbc.co.uk": "BBC",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "theguardian.com": "The Guardian",
+    "cnn.com": "CNN",
+    "abcnews.go.com": "ABC News",
+    "nbcnews.com": "NBC News",
+    "cbsnews.com": "CBS News",
+    "foxnews.com": "Fox News",
+    "aljazeera.com": "Al Jazeera",
+    "politico.com": "Politico",
+    "politico.eu": "Politico Europe",
+    "time.com": "TIME",
+    "wsj.com": "The Wall Street Journal",
+    "ft.com": "Financial Times",
+    "bloomberg.com": "Bloomberg",
+    "npr.org": "NPR",
+    "arstechnica.com": "Ars Technica",
+    "theverge.com": "The Verge",
+    "meduza.io": "Meduza",
+    "kyivindependent.com": "The Kyiv Independent",
+    "tass.com": "TASS",
+    "rferl.org": "Radio Free Europe/Radio Liberty",
+}
+
+
+def _outlet(url: str | None, paragraphs: Sequence[Paragraph], header_title: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    if not host:
+        return None
+    for known, name in KNOWN_OUTLETS.items():
+        if host == known or host.endswith("." + known):
+            return name
+    labels = host.split(".")
+    label = (
+        labels[-3]
+        if len(labels) >= 3 and labels[-2] in {"co", "com", "org", "net", "ac"}
+        else labels[-2]
+        if len(labels) >= 2
+        else labels[0]
+    )
+    # the outlet's name as the page writes it: capitalised words that spell the host label
+    texts = [header_title or ""] + [p.text for p in paragraphs if len(p.words) <= 40]
+    target = label.replace("-", "")
+    for text in texts:
+        tokens = re.findall(r"[A-Z][\w'’&]*|[a-z]+", text)
+        for i in range(len(tokens)):
+            joined = ""
+            for j in range(i, min(i + 6, len(tokens))):
+                joined += tokens[j].lower()
+                if joined == target and tokens[i][0].isupper():
+                    return " ".join(tokens[i : j + 1])
+                if not target.startswith(joined):
+                    break
+    if len(label) <= 4:
+        return label.upper()
+    return " ".join(part.capitalize() for part in label.split("-"))
