@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psycopg
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from dateline.record import Article, Entity, Quote, Speaker, TimeExpression
+from dateline.errors import DatelineError
+from dateline.record import Article, Entity, Place, Quote, Speaker, TimeExpression
 from dateline.store import QueryError, QuoteQuery, SearchQuery, open_store
 from dateline.store.base import HIGHLIGHT_END, HIGHLIGHT_START, Store
+from dateline.store.migrations import POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS
+from dateline.store.postgres import PostgresStore
 from dateline.store.sqlite import SQLiteStore
 
 BODY = (
@@ -46,9 +54,17 @@ def make_article(url: str = "https://ledger.example/2025/03/11/breakwater", **fi
     return article
 
 
-@pytest.fixture(params=["sqlite"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    archive = open_store(str(tmp_path / "archive.db"))
+@pytest.fixture(params=["sqlite", "postgresql"])
+def archive_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty archive of each backend (PostgreSQL: a new database on the test server)."""
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("postgres_url"))
+    return str(tmp_path / "archive.db")
+
+
+@pytest.fixture
+def store(archive_url: str) -> Iterator[Store]:
+    archive = open_store(archive_url)
     yield archive
     archive.close()
 
@@ -153,3 +169,348 @@ def test_schema_is_versioned(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(RuntimeError, match="newer than this dateline"):
         SQLiteStore(tmp_path / "a.db")
+
+
+def test_facets_count_what_a_search_matches(store: Store) -> None:
+    store.upsert(make_article())
+    store.upsert(make_article(url="https://other.example/a", outlet="Coastline Wire", published="2024-12-01"))
+    store.upsert(make_article(url="https://other.example/b", outlet="Coastline Wire", text="Nothing to see.",
+                              title="Unrelated", published="2024-12-02"))  # fmt: skip
+    facets = store.facets(SearchQuery("breakwater"))
+    assert [(f.value, f.count) for f in facets.outlets] == [("Coastline Wire", 1), ("The Northfield Ledger", 1)]
+    assert [(f.value, f.count) for f in facets.months] == [("2025-03", 1), ("2024-12", 1)]
+    assert [(f.value, f.count) for f in facets.speakers] == [("Helena Saraiva", 2)]
+    assert [f.count for f in store.facets(SearchQuery("")).outlets] == [2, 1]
+
+
+def test_speakers_most_quoted_first(store: Store) -> None:
+    store.upsert(make_article())
+    store.upsert(make_article(url="https://other.example/a"))
+    assert [(f.value, f.count) for f in store.speakers()] == [("Helena Saraiva", 2)]
+
+
+def test_search_language_works_the_same_on_every_backend(store: Store) -> None:
+    store.upsert(make_article())
+    store.upsert(
+        make_article(
+            url="https://coast.example/ferries", title="Ferries cancelled in São Miguel", outlet="Coastline Wire",
+            text="Ferries were cancelled. A new pier in Bergen was damaged.", published="2025-03-12",
+        )
+    )  # fmt: skip
+
+    def titles(text: str) -> list[str | None]:
+        return sorted(hit.title for hit in store.search(SearchQuery(text)))
+
+    porto, ferries = "Porto breakwater on schedule", "Ferries cancelled in São Miguel"
+    assert titles("breakw*") == [porto]
+    assert titles('"new breakwater"') == [porto]
+    assert titles('"breakwater new"') == []
+    assert titles("breakwater OR pier") == [ferries, porto]
+    assert titles("new -pier") == [porto]
+    assert titles("title:schedule") == [porto]
+    assert titles("title:spring") == []  # only in the body
+    assert titles("author:quelhas outlet:coastline") == [ferries]
+    assert titles("sao miguel") == [ferries]  # diacritics do not matter
+    assert titles("SCHEDULE") == [porto]
+    assert titles("10:30 OR ferries") == [ferries]
+
+
+def test_articles_stream_while_the_store_is_used(store: Store) -> None:
+    for day in ("2025-03-12", "2025-03-10", "2025-03-11"):
+        store.upsert(make_article(url=f"https://ledger.example/{day}", published=day))
+    seen = []
+    for article in store.articles():
+        assert store.get(article.id) == article  # the iteration does not tie up the store
+        seen.append(article.published)
+    assert seen == ["2025-03-10", "2025-03-11", "2025-03-12"]
+
+
+def test_replacing_an_article_keeps_the_index_current(store: Store) -> None:
+    store.upsert(make_article())
+    store.upsert(make_article(title="Again", text="No quotes and no times here, about a jetty."))
+    assert store.quotes(QuoteQuery()) == []
+    assert store.search(SearchQuery("breakwater")) == []
+    assert [hit.title for hit in store.search(SearchQuery("jetty"))] == ["Again"]
+
+
+def test_concurrent_writers_store_one_article_once(archive_url: str) -> None:
+    # four connections (as four ingest processes would have) write the same article at the same moment
+    writers = [open_store(archive_url) for _ in range(4)]
+    article = make_article()
+    start = threading.Barrier(len(writers))
+
+    def write(archive: Store) -> list[str]:
+        start.wait()
+        return [archive.upsert(article, "hash-1") for _ in range(5)]
+
+    try:
+        with ThreadPoolExecutor(len(writers)) as pool:
+            outcomes = sorted(outcome for result in pool.map(write, writers) for outcome in result)
+        assert outcomes == ["new"] + ["unchanged"] * 19
+        assert writers[0].count() == 1
+        assert len(writers[0].quotes(QuoteQuery())) == 1  # annotations written once, not once per writer
+        assert writers[0].seen(article.origin, "hash-1") == article.id
+    finally:
+        for archive in writers:
+            archive.close()
+
+
+def test_postgres_archives_open_concurrently_and_migrate_once(postgres_url: str) -> None:
+    start = threading.Barrier(4)
+
+    def open_new_archive(_: int) -> int:
+        start.wait()
+        archive = PostgresStore(postgres_url)
+        try:
+            return archive.schema_version
+        finally:
+            archive.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(open_new_archive, range(4))) == [len(POSTGRES_MIGRATIONS)] * 4
+    with psycopg.connect(postgres_url) as db:
+        versions = db.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
+    assert versions == [(number,) for number in range(1, len(POSTGRES_MIGRATIONS) + 1)]
+
+
+def test_a_new_migration_upgrades_an_existing_archive(archive_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = open_store(archive_url)
+    article = make_article()
+    archive.upsert(article)
+    archive.close()
+    # the next release appends a migration: opening the old archive applies it, and only it, keeping the data
+    if archive_url.startswith("postgresql://"):
+        monkeypatch.setattr(
+            "dateline.store.postgres.POSTGRES_MIGRATIONS",
+            [
+                *POSTGRES_MIGRATIONS,
+                ["CREATE TABLE probe (article_id TEXT NOT NULL)", "INSERT INTO probe SELECT id FROM articles"],
+            ],
+        )
+        versions = len(POSTGRES_MIGRATIONS) + 1
+    else:
+        monkeypatch.setattr(
+            "dateline.store.sqlite.SQLITE_MIGRATIONS",
+            [
+                *SQLITE_MIGRATIONS,
+                ["CREATE TABLE probe (article_id TEXT NOT NULL)", "INSERT INTO probe SELECT id FROM articles"],
+            ],
+        )
+        versions = len(SQLITE_MIGRATIONS) + 1
+    upgraded = open_store(archive_url)
+    try:
+        assert isinstance(upgraded, PostgresStore | SQLiteStore)
+        assert upgraded.schema_version == versions
+        assert upgraded.get(article.id) == article
+        assert [tuple(row) for row in upgraded.db.execute("SELECT article_id FROM probe")] == [(article.id,)]
+    finally:
+        upgraded.close()
+    again = open_store(archive_url)  # already current: nothing is applied twice
+    assert isinstance(again, PostgresStore | SQLiteStore)
+    assert again.schema_version == versions
+    again.close()
+
+
+def test_postgres_schema_is_versioned(postgres_url: str) -> None:
+    archive = PostgresStore(postgres_url)
+    assert archive.schema_version == len(POSTGRES_MIGRATIONS)
+    archive.close()
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute("INSERT INTO schema_version (version) VALUES (999)")
+    with pytest.raises(RuntimeError, match="newer than this dateline"):
+        PostgresStore(postgres_url)
+
+
+def test_postgres_url_selects_postgres_and_bad_ones_fail_clearly(postgres_url: str) -> None:
+    archive = open_store(postgres_url.replace("postgresql://", "postgres://"))
+    assert isinstance(archive, PostgresStore)
+    archive.close()
+    with pytest.raises(DatelineError, match=r"^postgresql://127\.0\.0\.1:1/nowhere: cannot open the archive"):
+        open_store("postgresql://someone:secret@127.0.0.1:1/nowhere")
+
+
+def test_control_characters_are_stored_and_given_back(store: Store) -> None:
+    # PostgreSQL text cannot hold NUL; the archive must still keep such an article exactly
+    article = make_article(title="Null\x00byte", text="A breakwater\x00 in Porto.\n\nNothing more.")
+    store.upsert(article)
+    assert store.get(article.id) == article
+    assert [hit.id for hit in store.search(SearchQuery("breakwater"))] == [article.id]
+    assert store.search(SearchQuery("breakwater", outlet="x\x00")) == []
+    assert store.quotes(QuoteQuery(speaker="\x00")) == []
+
+
+def test_search_filters_by_speaker_place_and_entity(store: Store) -> None:
+    article = make_article()
+    article.places = [Place(article.text.find("Porto"), article.text.find("Porto") + 5, "Porto", 2735943,
+                            41.15, -8.61, "PT", "Porto")]  # fmt: skip
+    store.upsert(article)
+    store.upsert(make_article(url="https://other.example/a", text="A breakwater without quotes."))
+    assert [h.id for h in store.search(SearchQuery("breakwater", speaker="helena saraiva"))] == [article.id]
+    assert [h.id for h in store.search(SearchQuery("", place="Porto"))] == [article.id]
+    assert [h.id for h in store.search(SearchQuery("", entity="Helena Saraiva"))] == [article.id]
+    assert store.search(SearchQuery("", speaker="Saraiva")) == []  # a filter names one speaker exactly
+
+
+def test_entities_and_places_across_the_archive(store: Store) -> None:
+    first = make_article()
+    first.places = [Place(0, 3, "Porto", 2735943, 41.15, -8.61, "PT", "Porto")]
+    second = make_article(url="https://other.example/a")
+    second.places = [Place(0, 3, "Porto", 2735943, 41.15, -8.61, "PT", "Porto"), Place(4, 8, "Bergen", 3161732)]
+    store.upsert(first)
+    store.upsert(second)
+    assert [(e.name, e.type, e.articles) for e in store.entities()] == [("Helena Saraiva", "PERSON", 2)]
+    assert store.entities(type="ORG") == []
+    places = store.places()
+    assert [(p.name, p.articles, p.country) for p in places] == [("Porto", 2, "PT"), ("Bergen", 1, None)]
+
+
+def test_timeline_buckets_mentions_statements_and_articles(store: Store) -> None:
+    article = make_article()  # published 2025-03-11; "on Tuesday" = 2025-03-10; one quote said 2025-03-11
+    article.times.append(TimeExpression(0, 3, "May", "DATE", "2025-05"))
+    article.times.append(TimeExpression(0, 3, "now", "DATE", "PRESENT_REF"))
+    store.upsert(article)
+    by_month = [(b.period, b.mentions, b.statements, b.articles) for b in store.timeline(SearchQuery(""))]
+    assert by_month == [("2025-03", 1, 1, 1), ("2025-05", 1, 0, 0)]
+    by_day = [(b.period, b.mentions, b.statements, b.articles) for b in store.timeline(SearchQuery(""), "day")]
+    assert by_day == [("2025-03-10", 1, 0, 0), ("2025-03-11", 0, 1, 1)]
+    assert [b.period for b in store.timeline(SearchQuery("breakwater"), "week")] == ["2025-W11"]
+    assert store.timeline(SearchQuery("nothing-matches-this")) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "day", "week", "month"),
+    [
+        ("2024-07-17", "2024-07-17", "2024-W29", "2024-07"),
+        ("2024-07-17T10:30+03:00", "2024-07-17", "2024-W29", "2024-07"),
+        ("2024-07", None, None, "2024-07"),
+        ("2024-W29", None, "2024-W29", None),
+        ("2024", None, None, None),
+        ("PRESENT_REF", None, None, None),
+        ("P3D", None, None, None),
+        ("2024-13-45", None, None, None),
+    ],
+)
+def test_period_of(value: str, day: str | None, week: str | None, month: str | None) -> None:
+    from dateline.store.base import period_of
+
+    assert (period_of(value, "day"), period_of(value, "week"), period_of(value, "month")) == (day, week, month)
+
+
+def test_known_origins_and_source_state(store: Store) -> None:
+    article = make_article()
+    store.upsert(article, "hash-1")
+    assert store.known_origins([article.origin, "never-seen.html", article.origin]) == {article.origin}
+    assert store.known_origins([]) == set()
+    assert store.get_state("feed:https://ledger.example/rss") is None
+    store.set_state("feed:https://ledger.example/rss", '{"etag": "v1"}')
+    store.set_state("feed:https://ledger.example/rss", '{"etag": "v2"}')
+    assert store.get_state("feed:https://ledger.example/rss") == '{"etag": "v2"}'
+
+
+def test_words_split_and_fold_alike_on_every_backend(store: Store) -> None:
+    # the PostgreSQL parser reads "-16" as a signed number and, under the C locale, ’ as a letter and
+    # Cyrillic capitals as unchangeable: each backend must still find what the other finds
+    article = make_article(
+        title="ГЛАДКОВ: F-16 deliveries",
+        text="Kharkiv’s governor said COVID-19 rules of 2024-07-17 ended; version 3.5 of the plan, e-mail “soon”.",
+    )
+    store.upsert(article)
+    for query in ("гладков", "Гладков", "f-16", "F 16", "covid-19", "2024-07-17", "kharkiv", "3.5", "email OR mail",
+                  '"plan e mail soon"', "kharkiv’s"):  # fmt: skip
+        assert [hit.id for hit in store.search(SearchQuery(query))] == [article.id], query
+    assert store.search(SearchQuery("covid-20")) == []
+
+
+def test_both_backends_find_the_same_articles(postgres_url: str, tmp_path: Path) -> None:
+    """Random search box queries over one small archive: SQLite (the reference) and PostgreSQL agree."""
+    reference, postgres = SQLiteStore(tmp_path / "a.db"), PostgresStore(postgres_url)
+    for article in (
+        make_article(),
+        make_article(
+            url="https://c.example/1", title="Ferries cancelled in São Miguel", outlet="Coastline Wire",
+            text="Ferries were cancelled. A new pier in Bergen was damaged by the storm.", published="2025-03-12",
+        ),
+        make_article(
+            url="https://c.example/2", title="Storm hits Bergen", outlet="Bergen Tidende",
+            text="The storm damaged the new breakwater and the pier. Covid-19 rules ended.", published="2025-03-13",
+        ),
+    ):  # fmt: skip
+        reference.upsert(article)
+        postgres.upsert(article)
+    vocabulary = st.sampled_from(
+        ["breakwater", "pier", "storm", "new", "bergen", "porto", "the", "schedule", "covid-19", "19", "São", "sao",
+         "Saraiva", "quelhas", "ledger", "wire", "damaged"]
+    )  # fmt: skip
+    term = st.one_of(
+        vocabulary,
+        vocabulary.map(lambda word: word[:3] + "*"),
+        vocabulary.map(lambda word: "-" + word),
+        st.sampled_from(["OR", "AND"]),
+        st.tuples(st.sampled_from(["title:", "author:", "outlet:", "body:"]), vocabulary).map("".join),
+        st.lists(vocabulary, min_size=2, max_size=3).map(lambda words: '"' + " ".join(words) + '"'),
+    )
+
+    def found(store: Store, text: str) -> list[str] | str:
+        try:
+            return sorted(hit.id for hit in store.search(SearchQuery(text)))
+        except QueryError:
+            return "QueryError"
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(term, min_size=1, max_size=4).map(" ".join))
+    def agree(text: str) -> None:
+        assert found(postgres, text) == found(reference, text)
+
+    try:
+        agree()
+    finally:
+        reference.close()
+        postgres.close()
+
+
+def test_stories_are_stored_and_filter_search(store: Store) -> None:
+    first, copy, other = (
+        make_article(),
+        make_article(url="https://wire.example/b", outlet="Coastline Wire", published="2025-03-12"),
+        make_article(url="https://other.example/c", title="Unrelated", text="Something else entirely."),
+    )
+    for article in (first, copy, other):
+        store.upsert(article)
+    store.set_stories({first.id: first.id, copy.id: first.id, other.id: other.id, "not-stored": "x"})
+    assert store.story_of(copy.id) == first.id and store.story_of("not-stored") is None
+    [story] = store.stories()
+    assert (story.id, story.articles, story.outlets) == (first.id, 2, ["Coastline Wire", "The Northfield Ledger"])
+    assert (story.first_published, story.last_published) == ("2025-03-11", "2025-03-12")
+    assert {hit.id for hit in store.search(SearchQuery(story=first.id))} == {first.id, copy.id}
+    store.set_stories({})
+    assert store.stories() == []
+
+
+def test_a_new_sqlite_archive_opened_by_several_writers_at_once(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "shared.db"
+    errors: list[BaseException] = []
+
+    def open_and_write(number: int) -> None:
+        try:
+            archive = SQLiteStore(path)
+            archive.upsert(make_article(url=f"https://ledger.example/{number}"))
+            archive.close()
+        except BaseException as error:  # collected for the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_and_write, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    archive = SQLiteStore(path)
+    assert archive.count() == 4
+    archive.close()
+
+
+def test_quotes_about_a_field_the_quote_index_lacks(store: Store) -> None:
+    store.upsert(make_article())
+    assert store.quotes(QuoteQuery(about="title:schedule"))

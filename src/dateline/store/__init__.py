@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 
-from dateline.errors import DatelineError
 from dateline.store.base import QuoteHit, QuoteQuery, SearchHit, SearchQuery, Store
 from dateline.store.query import QueryError
 
@@ -16,10 +15,14 @@ def default_db_url() -> str:
 
 
 def open_store(url: str | None = None) -> Store:
-    """``path/to/file.db`` or ``sqlite:///path`` for SQLite (the default, ./dateline.db or $DATELINE_DB)."""
+    """``path/to/file.db`` or ``sqlite:///path`` for SQLite (the default, ./dateline.db or $DATELINE_DB);
+    ``postgresql://user:password@host/dbname`` (or ``postgres://``) for PostgreSQL."""
     url = url or default_db_url()
     if url.startswith(("postgresql://", "postgres://")):
-        raise DatelineError(f"{url.split('@')[-1]}: PostgreSQL archives are not supported by this version yet")
+        # imported here so SQLite users never load the PostgreSQL driver
+        from dateline.store.postgres import PostgresStore
+
+        return PostgresStore(url)
     from dateline.store.sqlite import SQLiteStore
 
     return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))

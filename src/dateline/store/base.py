@@ -229,3 +229,15 @@ def period_of(value: str, granularity: str) -> str | None:
     if granularity == "week" and len(value) >= 8 and value[4:6] == "-W" and value[6:8].isdigit():
         return value[:8]
     return None
+
+
+def like_escape(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern with ``ESCAPE '\\'``."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def paragraphs_around(text: str, start: int, end: int) -> str:
+    """The paragraph(s) holding a span: what a quote is "about" when its own words do not say."""
+    begin = text.rfind("\n\n", 0, start)
+    finish = text.find("\n\n", end)
+    return text[0 if begin < 0 else begin + 2 : len(text) if finish < 0 else finish]

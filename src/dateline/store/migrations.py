@@ -98,4 +98,139 @@ SQLITE_MIGRATIONS: list[list[str]] = [
             article_id TEXT NOT NULL, ingested_at TEXT NOT NULL)""",
         "CREATE TABLE failures (origin TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL)",
     ],
+    # 2: state kept by live sources (feed validators for conditional requests)
+    ["CREATE TABLE source_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL)"],
+    # 3: the story each article belongs to (the same story across outlets: wire copies, rewrites, updates)
+    [
+        """CREATE TABLE story_members (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL)""",
+        "CREATE INDEX story_members_story ON story_members (story_id)",
+    ],
+]
+
+#: Punctuation the PostgreSQL text parser would read as part of a token (``-19`` a signed number in
+#: "COVID-19", ``3.5`` a float, ``a.b/c`` a file name) or, in a database with the C locale, as a letter
+#: (’ “ ” …). The SQLite tokenizer splits words at all of them; so does ``dateline_words``.
+#: Part of migration 1: never change them; a different rule needs a new migration replacing the function.
+_PG_SEPARATORS = "-+./@:\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014\u2026"
+#: body of ``dateline_words(text)``: what the tsvector columns index, given a way to lowercase.
+#: The columns of one tsvector are joined with a " -0" between them: a lexeme no query can contain
+#: (query words are \w+, and the text's own "-" are gone), so a phrase never runs from one column into
+#: the next, as in FTS5.
+_PG_WORDS = "SELECT translate({lower}, '" + _PG_SEPARATORS + "', '" + " " * len(_PG_SEPARATORS) + "')"
+
+#: The same archive on PostgreSQL; the version lives in the ``schema_version`` table (one row per
+#: migration applied). Full text search uses generated tsvector columns (kept current on every write
+#: by PostgreSQL itself) in the ``dateline`` text search configuration: like the SQLite tokenizer it
+#: folds case (all scripts, whatever the database locale, when PostgreSQL has ICU), splits words at
+#: punctuation, does not stem, and folds diacritics when the ``unaccent`` extension is available.
+POSTGRES_MIGRATIONS: list[list[str]] = [
+    # 1: articles with full text search, their annotations, and the documents they came from
+    [
+        "CREATE TEXT SEARCH CONFIGURATION dateline (COPY = pg_catalog.simple)",
+        # unaccent ships with PostgreSQL (contrib) and is a trusted extension, but a server may lack it
+        # or the role may not be allowed to create it; the archive then works without diacritic folding
+        """DO $$
+        BEGIN
+            CREATE EXTENSION IF NOT EXISTS unaccent;
+            ALTER TEXT SEARCH CONFIGURATION dateline
+                ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+        EXCEPTION WHEN OTHERS THEN
+            RAISE NOTICE 'dateline: searching without diacritic folding (%)', SQLERRM;
+        END
+        $$""",
+        # lower() follows the database locale, which under "C" lowercases ASCII only; the ICU root
+        # collation lowercases every script, and exists wherever PostgreSQL was built with ICU
+        f"""DO $$
+        BEGIN
+            CREATE FUNCTION dateline_words(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+                AS $f${_PG_WORDS.format(lower='lower(t COLLATE "und-x-icu")')}$f$;
+        EXCEPTION WHEN OTHERS THEN
+            CREATE FUNCTION dateline_words(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+                AS $f${_PG_WORDS.format(lower="lower(t)")}$f$;
+        END
+        $$""",
+        """CREATE TABLE articles (
+            id TEXT COLLATE "C" PRIMARY KEY,
+            origin TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            published TEXT,
+            published_day TEXT COLLATE "C",
+            outlet TEXT,
+            language TEXT,
+            authors TEXT NOT NULL,
+            text TEXT NOT NULL,
+            record TEXT NOT NULL,
+            ingested_at TIMESTAMPTZ NOT NULL,
+            updated_at TIMESTAMPTZ NOT NULL,
+            search TSVECTOR GENERATED ALWAYS AS (
+                setweight(to_tsvector('dateline', dateline_words(coalesce(title, '')) || ' -0'), 'A')
+                || setweight(to_tsvector('dateline', dateline_words(authors) || ' -0'), 'B')
+                || setweight(to_tsvector('dateline', dateline_words(text) || ' -0'), 'C')
+                || setweight(to_tsvector('dateline', dateline_words(coalesce(outlet, ''))), 'D')) STORED)""",
+        "CREATE INDEX articles_search ON articles USING GIN (search)",
+        "CREATE INDEX articles_published_day ON articles (published_day)",
+        "CREATE INDEX articles_outlet ON articles (lower(outlet))",
+        """CREATE TABLE quotes (
+            seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            context TEXT NOT NULL,
+            speaker TEXT,
+            speaker_entity TEXT,
+            said TEXT COLLATE "C",
+            search TSVECTOR GENERATED ALWAYS AS (
+                setweight(to_tsvector('dateline', dateline_words(text) || ' -0'), 'A')
+                || setweight(to_tsvector('dateline', dateline_words(context) || ' -0'), 'B')
+                || setweight(to_tsvector('dateline', dateline_words(coalesce(speaker, ''))), 'C')) STORED)""",
+        "CREATE INDEX quotes_article ON quotes (article_id)",
+        "CREATE INDEX quotes_speaker ON quotes (lower(speaker))",
+        "CREATE INDEX quotes_said ON quotes (said)",
+        "CREATE INDEX quotes_search ON quotes USING GIN (search)",
+        """CREATE TABLE times (
+            article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+            type TEXT NOT NULL, value TEXT NOT NULL, mod TEXT)""",
+        "CREATE INDEX times_article ON times (article_id)",
+        "CREATE INDEX times_value ON times (value)",
+        """CREATE TABLE entities (
+            article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, mentions INTEGER NOT NULL)""",
+        "CREATE INDEX entities_article ON entities (article_id)",
+        "CREATE INDEX entities_name ON entities (lower(name))",
+        """CREATE TABLE places (
+            article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, name TEXT NOT NULL, geonameid BIGINT,
+            lat DOUBLE PRECISION, lon DOUBLE PRECISION, country TEXT, admin1 TEXT)""",
+        "CREATE INDEX places_article ON places (article_id)",
+        "CREATE INDEX places_geonameid ON places (geonameid)",
+        """CREATE TABLE quantities (
+            article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, value DOUBLE PRECISION, counts TEXT, qualifier TEXT)""",
+        "CREATE INDEX quantities_article ON quantities (article_id)",
+        """CREATE TABLE links (
+            article_id TEXT COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            url TEXT NOT NULL, text TEXT NOT NULL, rel TEXT NOT NULL)""",
+        "CREATE INDEX links_article ON links (article_id)",
+        """CREATE TABLE documents (
+            origin TEXT COLLATE "C" PRIMARY KEY, content_hash TEXT NOT NULL,
+            article_id TEXT COLLATE "C" NOT NULL, ingested_at TIMESTAMPTZ NOT NULL)""",
+        """CREATE TABLE failures (
+            origin TEXT COLLATE "C" PRIMARY KEY, reason TEXT NOT NULL, at TIMESTAMPTZ NOT NULL)""",
+    ],
+    # 2: state kept by live sources (feed validators for conditional requests)
+    ["CREATE TABLE source_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TIMESTAMPTZ NOT NULL)"],
+    # 3: the story each article belongs to (the same story across outlets: wire copies, rewrites, updates)
+    [
+        """CREATE TABLE story_members (
+            article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            story_id TEXT COLLATE "C" NOT NULL)""",
+        "CREATE INDEX story_members_story ON story_members (story_id)",
+    ],
 ]

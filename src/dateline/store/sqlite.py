@@ -31,6 +31,8 @@ from dateline.store.base import (
     StorySummary,
     TimelineBucket,
     UpsertOutcome,
+    like_escape,
+    paragraphs_around,
     period_of,
 )
 from dateline.store.migrations import SQLITE_MIGRATIONS
@@ -42,10 +44,6 @@ _BM25_WEIGHTS = (8.0, 1.0, 3.0, 2.0)
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class SQLiteStore:
@@ -66,18 +64,23 @@ class SQLiteStore:
     # -- schema ---------------------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(SQLITE_MIGRATIONS):
-            raise RuntimeError(
-                f"{self.path}: archive schema version {version} is newer than this dateline "
-                f"({len(SQLITE_MIGRATIONS)}); upgrade dateline"
-            )
-        for number, script in enumerate(SQLITE_MIGRATIONS[version:], start=version + 1):
+        # Each step re-reads the version inside its write lock: several processes may open a new
+        # archive at once, and only the first may apply a migration.
+        while True:
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in script:
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if version > len(SQLITE_MIGRATIONS):
+                    raise RuntimeError(
+                        f"{self.path}: archive schema version {version} is newer than this dateline "
+                        f"({len(SQLITE_MIGRATIONS)}); upgrade dateline"
+                    )
+                if version == len(SQLITE_MIGRATIONS):
+                    self.db.execute("COMMIT")
+                    return
+                for statement in SQLITE_MIGRATIONS[version]:
                     self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number}")
+                self.db.execute(f"PRAGMA user_version = {version + 1}")
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")
@@ -142,7 +145,7 @@ class SQLiteStore:
             [
                 (
                     article.id, position, quote.start, quote.end, quote.kind, quote.text,
-                    _paragraphs_around(article.text, quote.start, quote.end),
+                    paragraphs_around(article.text, quote.start, quote.end),
                     (entity_names.get(quote.speaker.entity or "") or quote.speaker.name) if quote.speaker else None,
                     quote.speaker.entity if quote.speaker else None,
                     said_date(article, quote),
@@ -399,10 +402,10 @@ class SQLiteStore:
         if query.about:
             source = "quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
             clauses.append("quotes_fts MATCH ?")
-            params.append(to_fts(query.about))
+            params.append(to_fts(query.about, {"text": "text"}))  # the quote index has no title or outlet
         if query.speaker:
             clauses.append("lower(q.speaker) LIKE ? ESCAPE '\\'")
-            params.append("%" + _like_escape(query.speaker.lower()) + "%")
+            params.append("%" + like_escape(query.speaker.lower()) + "%")
         if query.since:
             clauses.append("q.said >= ?")
             params.append(query.since[:10])
@@ -423,10 +426,3 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.db.close()
-
-
-def _paragraphs_around(text: str, start: int, end: int) -> str:
-    """The paragraph(s) holding a span: what a quote is "about" when its own words do not say."""
-    begin = text.rfind("\n\n", 0, start)
-    finish = text.find("\n\n", end)
-    return text[0 if begin < 0 else begin + 2 : len(text) if finish < 0 else finish]
