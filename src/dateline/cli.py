@@ -386,6 +386,46 @@ def serve(
     uvicorn.run(create_app(url, token), host=host, port=port, log_level="warning")
 
 
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files or folders: WARC (.warc, .warc.gz), HTML, PDF, text dumps.")
+    ],
+    master: Annotated[
+        str, typer.Option(help="Spark master: local[N], local[*], spark://HOST:7077, yarn, k8s://...")
+    ] = "local[2]",
+    out: Annotated[
+        str | None, typer.Option("--out", help="Output folder: articles/ and errors/ as Parquet datasets.")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Also store the articles in this archive (SQLite path or postgresql://).")
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option(min=1, help="Spark partitions (default: one per task, at most four per core).")
+    ] = None,
+) -> None:
+    """Run the pipeline as a Spark job: one Parquet row per article, every failure in an errors table.
+
+    Gives the same articles as `ingest` on the same files. See docs/scale.md for clusters."""
+    from dateline.spark import run_batch
+
+    if out is None and db is None:
+        err.print("error: nowhere to write: give --out DIR, --db URL, or both")
+        raise typer.Exit(2)
+    try:
+        report = run_batch(inputs, master=master, out=out, db=db, partitions=partitions)
+    except DatelineError as error:
+        err.print(f"error: {escape(str(error))}")
+        raise typer.Exit(2) from None
+    for failure in report.failures:
+        report_failure(failure)
+    err.print(
+        f"{report.documents} documents: {report.articles} articles, {len(report.failures)} failed, "
+        f"{report.seconds:.1f} s -> {escape(', '.join(x for x in (out, db) if x))}"
+    )
+    raise typer.Exit(1 if report.failures else 0)
+
+
 def _open(db: str | None) -> Store:
     try:
         return open_store(db)

@@ -39,7 +39,7 @@ def read_warc(path: Path) -> Iterator[RawDocument | DocumentError]:
                 if record.record_type != WarcRecordType.response:
                     continue
                 record.parse_http()
-                document = _document(origin, record)
+                document = record_document(origin, record)
                 if document is not None:
                     yield document
         except OSError as error:
@@ -49,7 +49,7 @@ def read_warc(path: Path) -> Iterator[RawDocument | DocumentError]:
             yield DocumentError(origin, "no WARC records in it (not a WARC file, or corrupt)")
 
 
-def _document(path: str, record: object) -> RawDocument | DocumentError | None:
+def record_document(path: str, record: object) -> RawDocument | DocumentError | None:
     origin = f"{path}#{record.stream_pos}"  # type: ignore[attr-defined]
     http = record.http_headers  # type: ignore[attr-defined]
     if http is None:
