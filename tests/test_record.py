@@ -40,3 +40,23 @@ def test_identity_is_the_canonical_url() -> None:
 def test_identity_without_url_is_the_text_ignoring_whitespace() -> None:
     assert article_id(None, "A  body\n\nof text") == article_id(None, "A body of text")
     assert article_id(None, "A body") != article_id(None, "Another body")
+
+
+def test_components_run_in_their_order_whatever_was_imported_first() -> None:
+    import dateline.enrich.quantities  # noqa: F401 - imported first on purpose
+    from dateline.enrich import BUILTIN_ORDER, COMPONENTS, enrich
+
+    calls: list[str] = []
+    saved = dict(COMPONENTS)
+    try:
+        enrich(Article(origin="x", text="Nothing."), [])  # loads every built-in component
+        for name in list(COMPONENTS):
+            COMPONENTS[name] = lambda doc, name=name: calls.append(name)
+        enrich(Article(origin="x", text="Nothing."), ["quantities", "times", "places"])
+        assert calls == ["times", "places", "quantities"]
+        calls.clear()
+        enrich(Article(origin="x", text="Nothing."))
+        assert calls[: len(BUILTIN_ORDER)] == list(BUILTIN_ORDER)
+    finally:
+        COMPONENTS.clear()
+        COMPONENTS.update(saved)

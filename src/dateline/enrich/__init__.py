@@ -45,8 +45,12 @@ class EnrichDoc:
 
 Component = Callable[[EnrichDoc], None]
 
-#: name -> component, in the order they run (later components may read earlier results)
+#: name -> component
 COMPONENTS: dict[str, Component] = {}
+
+#: the order the built-in components run in: later ones read earlier results (quantities skip what
+#: times found; quotes link speakers to entities). It must not depend on which module was imported first.
+BUILTIN_ORDER = ("times", "entities", "quotes", "places", "quantities")
 
 
 def component(name: str) -> Callable[[Component], Component]:
@@ -63,7 +67,7 @@ def _load_builtin_components() -> None:
     # Importing a module registers its components; modules missing here are simply not built yet.
     import importlib
 
-    for module in ("times", "entities", "quotes", "places", "quantities"):
+    for module in BUILTIN_ORDER:
         try:
             importlib.import_module(f"dateline.enrich.{module}")
         except ModuleNotFoundError as error:
@@ -75,6 +79,8 @@ def enrich(article: Article, components: Iterable[str] | None = None) -> Article
     """Return ``article`` with the annotations of the named components (all registered by default)."""
     _load_builtin_components()
     names = list(COMPONENTS) if components is None else list(components)
+    rank = {name: number for number, name in enumerate(BUILTIN_ORDER)}
+    names.sort(key=lambda name: rank.get(name, len(rank)))  # stable: other components keep their order
     unknown = [name for name in names if name not in COMPONENTS]
     if unknown:
         raise ValueError(f"unknown enrich component(s): {', '.join(unknown)}; known: {', '.join(COMPONENTS)}")
