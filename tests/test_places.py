@@ -207,3 +207,10 @@ def test_a_hint_holds_for_every_mention_of_the_name() -> None:
     first, _, later = resolve_names(text, ["Athens", "Ga.", "Athens"])
     assert first is not None and later is not None
     assert (first.country, first.admin1) == (later.country, later.admin1) == ("US", "Georgia")
+
+
+def test_a_lowercase_city_after_the_name_is_not_part_of_it() -> None:
+    found = annotate("Porto city council approved the plan on Monday. Mexico City officials did not comment.")
+    names = {text: place.country for text, place in found}
+    assert names.get("Porto") == "PT"
+    assert names.get("Mexico City") == "MX"

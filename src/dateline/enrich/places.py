@@ -226,12 +226,16 @@ def name_key(name: str) -> str:
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
+    """Drop a leading "the", a trailing possessive and a lowercase "city"/"town" ("Porto city council":
+    the tagger's "Porto city" is Porto; "Mexico City" keeps its capital C)."""
     span = text[start:end]
     if span.lower().startswith("the "):
         start += 4
     if re.search(r"['’]s$", text[start:end]):
         end -= 2
+    generic = re.search(r"\s+(?:city|town)$", text[start:end])
+    if generic and generic.start() > 0:
+        end = start + generic.start()
     return start, end
 
 
