@@ -248,3 +248,254 @@ def test_seed_read_right() -> None:
         ("https://www.themoscowtimes.com/2026/06/12/russia-ukraine-swap-190-prisoners-of-war",
          "Russia, Ukraine Swap 190 Prisoners of War"),
     ]  # fmt: skip
+
+
+# --- headlines: share texts, browser title line, wrapped headlines ------------------------------------
+
+BODY = page(
+    "The river council met on Tuesday evening to discuss the plan for the new footbridge, and its members\n"
+    "agreed that the work should begin before the summer floods arrive in the lower town this year.",
+    "Engineers from the county office said the old piers could carry the new deck, although two of them\n"
+    "will need fresh concrete footings before the first spans are lifted into place by the crane crews.",
+    "Residents who spoke at the meeting asked for a temporary ferry while the crossing is closed, and the\n"
+    "council promised to publish a timetable for it within a fortnight of the vote on the final budget.",
+)
+
+
+def test_title_from_share_text_printed_over_wrapped_lines() -> None:
+    dump = page(
+        "Menu",
+        "LOWER TOWN COUNCIL BACKS THE NEW\nFOOTBRIDGE OVER THE WILLOW\nRIVER",
+        BODY,
+        "https://twitter.com/intent/tweet?text=Lower%20Town%20Council%20Backs%20the%20New%20Footbridge%20over"
+        "%20the%20Willow%20River&url=https%3A%2F%2Fwillowgazette.example%2Fnews%2Ffootbridge-vote-approved",
+        "",
+        "Original url:\nhttps://willowgazette.example/news/footbridge-vote-approved",
+    )
+    # matched whatever the case and line breaks; the share text has the real casing
+    assert read_text_dump(dump, "t").title == "Lower Town Council Backs the New Footbridge over the Willow River"
+
+
+def test_share_text_of_another_article_is_not_the_title() -> None:
+    dump = page(
+        "Footbridge vote approved at last",
+        BODY,
+        "Ferry fares to rise in spring",
+        "https://twitter.com/intent/tweet?text=Ferry%20fares%20to%20rise%20in%20spring"
+        "&url=https%3A%2F%2Fwillowgazette.example%2Fnews%2Fferry-fares-rise",
+        "",
+        "Original url:\nhttps://willowgazette.example/news/footbridge-vote-approved",
+    )
+    assert read_text_dump(dump, "t").title == "Footbridge vote approved at last"
+
+
+def test_browser_title_line_without_the_site_part_matches_the_printed_headline() -> None:
+    dump = (
+        "3/5/25, 9:12 AM\n\nFootbridge vote splits the Willow council | The Willow Gazette\n\n"
+        "The Willow Gazette\n\nFootbridge vote splits the\nWillow council\n\n" + BODY + "\n"
+        "https://willowgazette.example/news/bridge-vote\n1/1\n\n"
+    )
+    assert read_text_dump(dump, "t").title == "Footbridge vote splits the Willow council"
+
+
+def test_site_part_of_the_title_line_is_not_taken_for_the_headline() -> None:
+    dump = (
+        "3/5/25, 9:12 AM\n\nCouncil picks a design | Willow Weekly\n\nWillow Weekly\n\n"
+        "Council picks a design for the crossing\n\n" + BODY + "\n"
+        "https://willowweekly.example/news/council-picks-design-crossing\n1/1\n\n"
+    )
+    assert read_text_dump(dump, "t").title == "Council picks a design for the crossing"
+
+
+def test_wrapped_headline_ending_in_a_short_word_takes_its_last_line() -> None:
+    dump = page(
+        "Sections",
+        "Ferry timetable for the lower town goes up\nSunday",
+        BODY,
+        "Original url:\nhttps://willowgazette.example/news/ferry-timetable-lower-town",
+    )
+    assert read_text_dump(dump, "t").title == "Ferry timetable for the lower town goes up Sunday"
+
+
+def test_section_label_under_the_headline_is_not_glued_to_it() -> None:
+    dump = page(
+        "Local Politics",
+        "Footbridge vote approved after a long night of debate in the lower town\nLocal Politics",
+        BODY,
+        "Original url:\nhttps://willowgazette.example/news/footbridge-vote-approved-long-night-debate",
+    )
+    assert read_text_dump(dump, "t").title == "Footbridge vote approved after a long night of debate in the lower town"
+
+
+def test_headline_split_by_line_width_is_joined_without_a_slug() -> None:
+    dump = page("Sections", "Why the Willow council finally said yes to the\nNew Footbridge", BODY)
+    assert read_text_dump(dump, "t").title == "Why the Willow council finally said yes to the New Footbridge"
+
+
+def test_breadcrumb_is_not_part_of_the_headline() -> None:
+    dump = page(
+        "News > Local > Bridges",
+        "Footbridge vote approved",
+        BODY,
+        "Original url:\nhttps://willowgazette.example/news/footbridge-vote-approved",
+    )
+    assert read_text_dump(dump, "t").title == "Footbridge vote approved"
+
+
+def test_url_from_share_links_without_a_footer() -> None:
+    share = "https://www.facebook.com/sharer.php?u=https%3A%2F%2Fwillowgazette.example%2F2025%2F03%2F04%2Fbridge-vote"
+    dump = page("Footbridge vote approved", BODY, share, share.replace("facebook.com/sharer.php", "linkedin.com/share"))
+    article = read_text_dump(dump, "t")
+    assert article.url == "https://willowgazette.example/2025/03/04/bridge-vote"
+    assert article.published == "2025-03-04"
+
+
+# --- publication dates --------------------------------------------------------------------------------
+
+
+def test_published_label_far_from_the_headline() -> None:
+    furniture = [f"Menu item {n}" for n in range(14)]
+    label = "Published: 09:10 GMT, 4 March 2025 | Updated: 5 March 2025"
+    dump = page("Footbridge vote approved", BODY, *furniture, label)
+    assert read_text_dump(dump, "t").published == "2025-03-04"
+
+
+def test_byline_date_glued_to_the_headline() -> None:
+    dump = page("Footbridge vote approved\nBy Orla Finch on March 4, 2025", BODY)
+    assert read_text_dump(dump, "t").published == "2025-03-04"
+
+
+def test_machine_time_stamp() -> None:
+    dump = page("Footbridge vote approved", "Orla Finch 2025-03-04T09:15:00Z", BODY)
+    assert read_text_dump(dump, "t").published == "2025-03-04"
+
+
+def test_a_date_the_body_mentions_is_not_a_published_label() -> None:
+    dump = page(
+        "Footbridge vote approved",
+        "Mar 4, 2025 10:54am",
+        "A study by the county published Sept. 26, 2019, in the Willow Review found the piers sound.",
+        BODY,
+    )
+    assert read_text_dump(dump, "t").published == "2025-03-04"
+
+
+def test_citation_retrieval_date_is_not_the_publication_date() -> None:
+    dump = page(
+        "Footbridge vote approved",
+        BODY,
+        "Citation: Footbridge vote approved (2025, March 4) retrieved 9 March 2025 from the Willow Gazette",
+    )
+    assert read_text_dump(dump, "t").published is None
+
+
+def test_date_at_the_end_of_the_url_slug() -> None:
+    dump = page(BODY, "Original url:\nhttps://willowgazette.example/world/talks-resume-on-bridge-2025-03-04/")
+    assert read_text_dump(dump, "t").published == "2025-03-04"
+
+
+def test_year_and_month_in_the_url_rule_out_other_months() -> None:
+    dump = page(
+        "Footbridge vote approved",
+        "February 27, 2025",
+        BODY,
+        "Original url:\nhttps://willowgazette.example/news/2025-03-footbridge-vote.html",
+    )
+    assert read_text_dump(dump, "t").published is None
+
+
+def test_caption_mentioning_a_date_loses_to_the_published_label() -> None:
+    furniture = [f"Menu item {n}" for n in range(14)]
+    dump = page(
+        "Footbridge vote approved",
+        "The old crossing seen from the quay on Thursday,\nJune 1, 2024. (Orla Finch / Willow Gazette)",
+        BODY,
+        *furniture,
+        "Published March 4, 2025 9:02am",
+    )
+    assert read_text_dump(dump, "t").published == "2025-03-04"
+
+
+def test_section_name_printed_above_the_headline_is_dropped() -> None:
+    dump = page(
+        "Bridges",
+        "Roads",
+        "Bridges",
+        "Footbridge vote approved after a long night in the\nlower town",
+        BODY,
+        "Original url:\nhttps://willowgazette.example/news/footbridge-vote-approved-long-night-lower-town",
+    )
+    assert read_text_dump(dump, "t").title == "Footbridge vote approved after a long night in the lower town"
+
+
+# --- body ---------------------------------------------------------------------------------------------
+
+
+def test_teasers_cut_off_mid_sentence_are_not_the_body() -> None:
+    teasers = [
+        f"Willow ferry captain {n} tells of the night the river froze over and the whole lower town came out to..."
+        for n in range(12)
+    ]
+    dump = page("Footbridge vote approved", BODY, *teasers)
+    article = read_text_dump(dump, "t")
+    assert article.text.startswith("The river council met on Tuesday evening")
+    assert "ferry captain" not in article.text
+
+
+def test_headline_printed_twice_in_a_row_is_taken_once() -> None:
+    dump = page(
+        "Home News Local\nFootbridge vote approved after a long night\nFootbridge vote approved after a long night",
+        BODY,
+        "Original url:\nhttps://willowgazette.example/news/footbridge-vote-approved-after-long-night",
+    )
+    assert read_text_dump(dump, "t").title == "Footbridge vote approved after a long night"
+
+
+def test_line_after_a_headline_that_spells_the_whole_slug_is_not_part_of_it() -> None:
+    dump = page(
+        "Footbridge vote approved after a long night in the\nlower town\nStaff reporter",
+        BODY,
+        "Original url:\nhttps://willowgazette.example/news/footbridge-vote-approved-long-night-lower-town",
+    )
+    assert read_text_dump(dump, "t").title == "Footbridge vote approved after a long night in the lower town"
+
+
+def test_rubric_in_capitals_above_the_headline_is_dropped() -> None:
+    dump = page(
+        "THE RIVER BRIEF\nFootbridge vote: why the council finally said yes",
+        BODY,
+        "Original url:\nhttps://willowgazette.example/news/river-brief-footbridge-vote-council-said-yes",
+    )
+    assert read_text_dump(dump, "t").title == "Footbridge vote: why the council finally said yes"
+
+
+def test_reference_lines_and_notices_under_the_story_are_not_the_body() -> None:
+    dump = page(
+        "Footbridge vote approved",
+        BODY,
+        "More information: Orla Finch et al, Load tests of the Willow piers, Willow Engineering Review (2025).",
+        "Citation: Footbridge vote approved (2025, March 4) retrieved 9 March 2025 from the Willow Gazette",
+        "This document is subject to copyright. No part may be reproduced without the written permission.",
+        "reader comments",
+        "Comments are closed.",
+    )
+    text = read_text_dump(dump, "t").text
+    assert text.endswith("within a fortnight of the vote on the final budget.")
+
+
+def test_notes_under_the_story_are_not_the_body() -> None:
+    dump = page(
+        "Footbridge vote approved",
+        BODY,
+        "Orla Finch is a senior reporter for the Willow Gazette, covering the river towns and their councils.",
+        "Orla Finch can be reached at orla.finch@willowgazette.example.",
+    )
+    text = read_text_dump(dump, "t").text
+    assert text.endswith("within a fortnight of the vote on the final budget.")
+
+
+def test_a_person_introduced_mid_story_stays_in_the_body() -> None:
+    middle = "Orla Finch is a senior engineer at the county office, and she has inspected the piers twice."
+    paragraphs = BODY.strip().split("\n\n")
+    dump = page("Footbridge vote approved", paragraphs[0], middle, *paragraphs[1:])
+    assert middle in read_text_dump(dump, "t").text

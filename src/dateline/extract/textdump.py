@@ -95,13 +95,18 @@ def read_text_dump(text: str, origin: str) -> Article:
     if not any(p.words for p in paragraphs):
         raise DocumentError(origin, "no article text in the dump")
 
-    url = layout.footer_url or layout.header_page_url
+    url = layout.footer_url or layout.header_page_url or _url_from_share_links(layout.links)
     slug_words = _slug_words(url) if url else ()
     own_slug = set(slug_words)
     page_links = [link for link in layout.links if not own_slug or set(_slug_words(link.url)) != own_slug]
     scores = _paragraph_scores(paragraphs, page_links)
     region = _best_region(scores)
     title_index, title = _find_title(paragraphs, scores, layout.header_title, slug_words, region[0])
+    printed = _printed_reference_title(
+        paragraphs, _reference_titles(layout, url), region[0], layout.header_title, slug_words
+    )
+    if printed is not None:
+        title = printed[1]
     if title_index is not None:
         start, end = _best_region_from(scores, title_index + 1)
         region = (_trim_front(scores, start, end), end)
@@ -116,12 +121,16 @@ def read_text_dump(text: str, origin: str) -> Article:
         body = [p.text for p in paragraphs if _is_content_like(p.text)] or [
             max(paragraphs, key=lambda p: len(p.words)).text
         ]
+    while len(body) > 1 and _is_end_note(body[-1]):
+        body.pop()
     body_text = "\n\n".join(body)
 
     if title is None:
         title = _clean_header_title(layout.header_title) or _title_from_slug(slug_words, body_text)
     if title is None:
         warnings.append("no title found")
+    else:
+        title = _undouble_title(title)
     body_start = body_indices[0] if body_indices else 0
     top = paragraphs[: body_start + 3]
     anchor = title_index if title_index is not None else body_start
@@ -491,7 +500,9 @@ def _find_title(
     line, with a slight preference for the one nearest the body."""
     header = _clean_header_title(header_title)
     header_tokens = _normal_tokens(header) if header else []
-    header_variants = [_normal_tokens(variant) for variant in _header_variants(header_title)]
+    header_variants = [
+        _normal_tokens(variant) for variant in _header_variants(header_title) if not _is_site_part(variant, slug_words)
+    ]
     truncated_header = bool(header_title and header_title.rstrip().endswith("…"))
     flat: list[tuple[int, str]] = []
     for index, paragraph in enumerate(paragraphs[: min(len(paragraphs), body_start + 3)]):
@@ -499,8 +510,14 @@ def _find_title(
             continue  # prose is never the headline
         if len(paragraph.lines) <= 6 and len(paragraph.words) <= 60:
             flat.extend((index, line) for line in paragraph.lines)
+    candidates = len(flat)
+    # the headline's last line may sit in the next paragraph (split off by its width): it can join
+    tail = body_start + 3
+    while tail < len(paragraphs) and paragraphs[tail].gap == "none" and len(paragraphs[tail].lines) <= 2:
+        flat.extend((tail, line) for line in paragraphs[tail].lines)
+        tail += 1
     best: tuple[float, int, str, int, int] | None = None
-    for first in range(len(flat)):
+    for first in range(candidates):
         for size in range(1, 5):
             piece = flat[first : first + size]
             # a big headline font may print a blank line between the headline's own lines
@@ -526,8 +543,160 @@ def _find_title(
         return best[1], best[2]  # printed exactly as the browser's title line: nothing to complete
     if best is not None and best[0] >= MIN_TITLE_MATCH:
         reference = set(slug_words) | set(header_tokens)
-        return _complete_headline(flat, best[3], best[4], reference)
+        line_counts = Counter(line for paragraph in paragraphs for line in paragraph.lines)
+        return _complete_headline(flat, best[3], best[4], reference, paragraphs, line_counts, slug_words)
     return _headline_by_shape(paragraphs, body_start)
+
+
+SHARE_TITLE_KEYS = frozenset("title text subject t su name article_name ampsubject p[title]".split())
+REFERENCE_SEPARATOR = re.compile(r"\s+[|–—·•-]\s+|:\s+|\s+\|\s*")
+QUOTE_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "′": "'"})
+
+
+def _reference_titles(layout: Layout, url: str | None) -> list[str]:
+    """What the page calls itself outside its printed text: the browser's title line and the text
+    its share buttons pass on (a tweet's text, a mail's subject) for the article's own URL."""
+    references: list[str] = []
+    if layout.header_title:
+        references.append(layout.header_title)
+    own = "-".join(_slug_words(url)) if url else ""
+    shares = [link for link in layout.links if "?" in link.url]
+    if not own and shares:
+        # the article's URL unknown: its share buttons are the first ones the printout shows
+        first_page = shares[0].page
+        shares = [link for link in shares if link.page == first_page]
+    for link in shares:
+        decoded = unquote(unquote(link.url)).lower()
+        if own and own not in re.sub(r"[^a-z0-9/]+", "-", decoded):
+            continue  # a share button for another article (a promo further down the page)
+        query = link.url.split("?", 1)[1]
+        for pair in query.split("&"):
+            key, _, value = pair.partition("=")
+            if unquote(key).lower() not in SHARE_TITLE_KEYS:
+                continue
+            text = " ".join(unquote(value.replace("+", " ")).split())
+            text = re.sub(r"\s*(?:https?://\S*|\bvia @\w+|@\w+)\s*", " ", text).strip()
+            if len(text.split()) >= 2 and text not in references:
+                references.append(text)
+    return references[:12]
+
+
+SHARE_URL_KEYS = frozenset("url u href link".split())
+
+
+def _url_from_share_links(links: Sequence[PageLink]) -> str | None:
+    """Without a footer: the page's own URL as its share buttons pass it on ('...?url=https://...')."""
+    counts: Counter[str] = Counter()
+    for link in links:
+        if "?" not in link.url:
+            continue
+        for pair in link.url.split("?", 1)[1].split("&"):
+            key, _, value = pair.partition("=")
+            value = unquote(value)
+            if key.lower() in SHARE_URL_KEYS and URL_LINE.match(value) and value.startswith("http"):
+                value = value.split("#", 1)[0].split("?", 1)[0]
+                if len(urlsplit(value).path.strip("/")) > 1:
+                    counts[value] += 1
+    if not counts:
+        return None
+    url, count = counts.most_common(1)[0]
+    return url if count >= 2 else None
+
+
+def _reference_variants(reference: str) -> list[str]:
+    """A reference with none, some or all of its ' | Site', 'Site: ' and ' - Section' parts cut off."""
+    text = reference.rstrip("…").strip()
+    parts = REFERENCE_SEPARATOR.split(text)
+    separators = REFERENCE_SEPARATOR.findall(text)
+    if len(text) > 400 or len(parts) > 6:
+        return []  # a long text is a teaser, not a title; and the variants grow with the square of the parts
+    variants = []
+    for first in range(len(parts)):
+        for last in range(first + 1, len(parts) + 1):
+            variant = parts[first] + "".join(separators[k - 1] + parts[k] for k in range(first + 1, last))
+            if len(WORD.findall(variant)) >= 2:
+                variants.append(variant.strip())
+    return sorted(set(variants), key=len, reverse=True)
+
+
+def _is_site_part(variant: str, slug_words: Sequence[str]) -> bool:
+    """'Teen Vogue', 'FOX Sports': the site's part of a 'Headline | Site' title, printed as its logo."""
+    return bool(slug_words) and len(_normal_tokens(variant)) < 4 and _slug_match(variant, slug_words) == 0.0
+
+
+def _compact(text: str) -> str:
+    return "".join(text.translate(QUOTE_FOLD).casefold().split())
+
+
+def _printed_reference_title(
+    paragraphs: Sequence[Paragraph],
+    references: Sequence[str],
+    body_start: int,
+    header_title: str | None = None,
+    slug_words: Sequence[str] = (),
+) -> tuple[int, str] | None:
+    """The longest form of a reference title that the page prints as whole lines of its own.
+
+    Matching ignores whitespace, case and quote style (headline fonts print capitals; share texts
+    straighten quotes). The printed spelling is returned, except where the print lost something the
+    reference keeps: the casing of an all-capitals headline, the spaces hidden by a line break."""
+    if not references:
+        return None
+    pieces: list[str] = []
+    lines: list[tuple[int, str]] = []  # (paragraph index, line) of each piece
+    starts: dict[int, int] = {}  # compact offset of a line start -> its number in ``lines``
+    ends: dict[int, int] = {}  # compact offset of a line end -> its number in ``lines``
+    offset = 0
+    header = " ".join((header_title or "").split())
+    for index, paragraph in enumerate(paragraphs):
+        for line in paragraph.lines:
+            compact = _compact(line)
+            if not compact or line == header:
+                continue  # the browser's title line left over from a page top is not the printed headline
+            starts[offset] = len(lines)
+            lines.append((index, line))
+            pieces.append(compact)
+            offset += len(compact)
+            ends[offset] = len(lines) - 1
+    page = "".join(pieces)
+    best: tuple[float, int, str] | None = None
+    for reference in references:
+        for variant in _reference_variants(reference):
+            needle = _compact(variant)
+            if len(needle) < 8:
+                continue
+            if _is_site_part(variant, slug_words):
+                continue
+            position = page.find(needle)
+            while position >= 0:
+                end = position + len(needle)
+                if position in starts and end in ends:
+                    first, last = starts[position], ends[end]
+                    index = lines[last][0]
+                    # the longest form wins; among equals the one printed nearest above the body
+                    rank = len(needle) - 0.001 * abs(body_start - index)
+                    if best is None or rank > best[0]:
+                        text = _join_headline_lines(line for _, line in lines[first : last + 1])
+                        # a headline font may print capitals only, and the line breaks hide spaces:
+                        # then the reference has the real casing and spacing
+                        respaced = "".join(text.split()) == "".join(variant.split())
+                        if (text.isupper() and not variant.isupper()) or respaced:
+                            text = variant
+                        best = (rank, index, text)
+                position = page.find(needle, position + 1)
+    return (best[1], best[2]) if best else None
+
+
+def _undouble_title(title: str) -> str:
+    """A headline printed twice in a row (breadcrumb, then the heading) is taken once, without the crumbs."""
+    words = title.split()
+    if len(words) > 80:
+        return title
+    for size in range(len(words) // 2, 3, -1):
+        for start in range(len(words) - 2 * size + 1):
+            if words[start : start + size] == words[start + size : start + 2 * size]:
+                return " ".join(words[start : start + size])
+    return title
 
 
 def _join_headline_lines(lines: Iterable[str]) -> str:
@@ -562,18 +731,61 @@ def _is_headline_junk(line: str) -> bool:
     return (
         not words
         or line[:1] in "|[(•·"
+        or bool(re.search(r"\s[>›»►/]\s|►", line))  # a breadcrumb trail
+        or bool(re.search(r"\b\d{1,2}:\d\d\b", line))  # a clock time or a clip's running time
         or bool(BYLINE.match(line) or BOILERPLATE.search(line) or re.match(r"^by\b", line, re.I))
         or (len(words) <= 2 and line.isupper() and len(line) > 1)
         or _has_date(line)
     )
 
 
-def _complete_headline(flat: Sequence[tuple[int, str]], first: int, end: int, reference: set[str]) -> tuple[int, str]:
+HEADLINE_CONTINUES = re.compile(
+    r"(?:\b(?:a|an|the|and|or|but|to|of|in|on|at|for|with|by|from|as|into|over|up|after|before|about|"
+    r"is|are|was|were|be|its|their|his|her|your|our|my|this|that|than|they|you|we|it|not|no|how|why|what)"
+    r"|[,:;—–-])$",
+    re.IGNORECASE,
+)
+
+
+def _complete_headline(
+    flat: Sequence[tuple[int, str]],
+    first: int,
+    end: int,
+    reference: set[str],
+    paragraphs: Sequence[Paragraph] = (),
+    line_counts: Counter[str] | None = None,
+    slug_words: Sequence[str] = (),
+) -> tuple[int, str]:
     """Grow the best-matching lines to the whole headline (a slug rarely spells its last words).
 
-    A neighbouring line joins when it shares a word with the slug or title line, or when it is a short
-    tail of the same paragraph after a line that filled the headline's width. A line of the next
-    paragraph joins only when it starts in lower case (big headline fonts print blank lines)."""
+    A following line joins when it shares a word with the slug or title line, starts in lower case,
+    or follows a line that cannot end a headline (one ending in 'to', 'the', a comma); or when it is a
+    line of the headline's own paragraph. A line printed on its own elsewhere in the dump too ('College
+    Football', 'play') is a label, not a tail; so is any line without slug words once the lines so far
+    spell the whole slug and end with its last word."""
+    counts = line_counts or Counter()
+    headline_caps = all(text.isupper() for _, text in flat[first:end] if any(c.isalpha() for c in text))
+
+    def is_label(line: str) -> bool:
+        return counts[line] >= 2 or (line.isupper() and not headline_caps)
+
+    def adjacent(index: int) -> bool:
+        """Printed right under the line before it, with no gap (a width-based paragraph split)."""
+        if flat[index][0] == flat[index - 1][0]:
+            return True
+        paragraph = flat[index][0]
+        if not 0 <= paragraph < len(paragraphs) or paragraphs[paragraph].gap != "none":
+            return False
+        # a standfirst runs on under the headline too, but over lines of its own
+        return len(paragraphs[paragraph].lines) <= 2 and len(paragraphs[paragraph].words) <= 8
+
+    def complete(last: int) -> bool:
+        """Every word of the slug printed, its last one ending the headline so far."""
+        tokens = _normal_tokens(flat[last][1])
+        if not slug_words or not tokens or not _same_word(tokens[-1], slug_words[-1]):
+            return False
+        printed = {token for _, text in flat[first : last + 1] for token in _normal_tokens(text)}
+        return set(slug_words) <= printed
 
     def belongs(index: int, previous: int) -> bool:
         line, neighbour = flat[index][1], flat[previous][1]
@@ -581,18 +793,51 @@ def _complete_headline(flat: Sequence[tuple[int, str]], first: int, end: int, re
             return False
         if flat[index][0] - flat[previous][0] > 1 or line in (text for _, text in flat[first:end]):
             return False
-        if flat[index][0] != flat[previous][0]:
-            return line[:1].islower() and not neighbour.endswith((":", "?"))
-        if set(_normal_tokens(line)) & reference:
+        if re.search(r"[.!?]\s+[A-Z]", line):
+            return False  # sentences of a standfirst
+        if not adjacent(index):
+            return line[:1].islower() and len(WORD.findall(line)) >= 2 and not neighbour.endswith((":", "?"))
+        if line[:1].islower() or HEADLINE_CONTINUES.search(neighbour):
             return True
-        widest = max(len(text) for _, text in flat[first:end])
-        return len(WORD.findall(line)) <= 3 and len(neighbour) >= 0.8 * widest
+        if is_label(line) or line.endswith(":"):
+            return False  # 'Date:' opens a field of its own
+        if complete(previous) and not set(_normal_tokens(line)) & reference:
+            return False  # the slug's words are all printed: 'Enlarge', 'Staff writer' come after
+        if flat[index][0] == flat[previous][0]:
+            return True  # a headline block wraps over lines of its own paragraph
+        if neighbour.endswith("?"):
+            return False
+        return bool(set(_normal_tokens(line)) & reference) or len(WORD.findall(line)) <= 5
 
-    while end < len(flat) and end - first < 5 and belongs(end, end - 1):
+    def words(start: int, stop: int) -> int:
+        return sum(len(WORD.findall(text)) for _, text in flat[start:stop])
+
+    def short_label(line: str) -> bool:
+        if set(_normal_tokens(line)) & reference:
+            return False
+        return len(WORD.findall(line)) <= 3 and (is_label(line) or line.endswith(":"))
+
+    def kicker(index: int) -> bool:
+        """A line in capitals above a headline that is not: a rubric ('THE WEEKLY BRIEF', 'OPINION')."""
+        line, rest = flat[index][1], [text for _, text in flat[index + 1 : end]]
+        return line.isupper() and len(WORD.findall(line)) <= 6 and not all(text.isupper() for text in rest)
+
+    # a section name printed above the headline ('Movies', also in the menu) is not part of it
+    while end - first > 1 and ((flat[first][0] != flat[first + 1][0] and short_label(flat[first][1])) or kicker(first)):
+        first += 1
+
+    while end < len(flat) and end - first < 10 and words(first, end + 1) <= 40 and belongs(end, end - 1):
         end += 1
-    while first > 0 and end - first < 5 and flat[first - 1][0] == flat[first][0]:
+    while first > 0 and end - first < 10 and words(first - 1, end) <= 40:
         line = flat[first - 1][1]
-        if line.endswith((".", "!", "?")) or not (set(_normal_tokens(line)) & reference) or _is_headline_junk(line):
+        if line.endswith((".", "!", "?")) or _is_headline_junk(line) or is_label(line):
+            break
+        same = flat[first - 1][0] == flat[first][0]
+        shared = bool(set(_normal_tokens(line)) & reference)
+        wraps = flat[first][1][:1].islower() or bool(HEADLINE_CONTINUES.search(line))
+        if not (shared or (same and wraps)) or not (same or adjacent(first)):
+            break
+        if not same and len(paragraphs[flat[first][0]].lines) > 2:
             break
         first -= 1
     text = _join_headline_lines(line for _, line in flat[first:end])
@@ -608,7 +853,7 @@ def _token_f1(tokens: Sequence[str], reference: Sequence[str]) -> float:
 
 def _headline_by_shape(paragraphs: Sequence[Paragraph], body_start: int) -> tuple[int | None, str | None]:
     """Without slug or title line: the nearest short, unpunctuated, non-byline paragraph above the body."""
-    for index in range(min(body_start, len(paragraphs)) - 1, max(-1, body_start - 8), -1):
+    for index in range(min(body_start, len(paragraphs)) - 1, max(-1, body_start - 15), -1):
         paragraph = paragraphs[index]
         text = paragraph.text
         count = len(paragraph.words)
@@ -620,8 +865,34 @@ def _headline_by_shape(paragraphs: Sequence[Paragraph], body_start: int) -> tupl
             continue
         if not text[:1].isupper() and text[:1] not in "\"“‘'":
             continue
-        return index, text
+        return _merge_headline_paragraphs(paragraphs, index)
     return None, None
+
+
+def _merge_headline_paragraphs(paragraphs: Sequence[Paragraph], index: int) -> tuple[int, str]:
+    """A headline split into paragraphs by line width: its lines are printed with no gap between them."""
+    counts = Counter(p.text for p in paragraphs)
+
+    def headline_like(paragraph: Paragraph) -> bool:
+        text = paragraph.text
+        return (
+            len(paragraph.lines) <= 2
+            and 1 <= len(paragraph.words) <= 20
+            and not text.endswith((".", "!", "?"))
+            and not _is_headline_junk(text)
+            and counts[text] < 2
+            and not (text.isupper() and not paragraphs[index].text.isupper())
+        )
+
+    start = end = index
+    while start > 0 and index - start < 3 and paragraphs[start].gap == "none" and headline_like(paragraphs[start - 1]):
+        start -= 1
+    while end + 1 < len(paragraphs) and end - index < 3 and paragraphs[end + 1].gap == "none":
+        following, last_line = paragraphs[end + 1], paragraphs[end].lines[-1]
+        if not headline_like(following) or not (following.text[:1].islower() or HEADLINE_CONTINUES.search(last_line)):
+            break
+        end += 1
+    return end, _join_headline_lines(p.text for p in paragraphs[start : end + 1])
 
 
 def _has_date(text: str) -> bool:
@@ -657,7 +928,10 @@ BOILERPLATE = re.compile(
     r"terms of (?:use|service)|all rights reserved|advertisement|share (?:this|on)|follow us|"
     r"(?:leave|post|add|view|show|load) (?:a |the |all )?comments?|\d+ comments|read more|"
     r"related (?:articles?|stories|content)|recommended for you|most (?:popular|read)|click here|"
-    r"download (?:the|our) app|skip to|trending now|ad choices|contact us|about us|sign up)\b|©",
+    r"download (?:the|our) app|skip to|trending now|ad choices|contact us|about us|sign up|"
+    r"subject to copyright|unauthori[sz]ed use|comments are closed)\b|©|"
+    # reference lines under science and wire stories ('Citation: ...', 'More information: ...')
+    r"^(?:citation|more information|journal information|provided by)\s*:",
     re.IGNORECASE,
 )
 PROMO = re.compile(
@@ -665,6 +939,20 @@ PROMO = re.compile(
     r"see also|also read|more on this|recommended|watch|listen|more)\s*:\s*\S",
     re.IGNORECASE,
 )
+
+
+END_NOTE = re.compile(
+    r"\S@\S+\.\w\w|\b(?:contributed (?:to )?(?:this|reporting)|edited for (?:length|clarity)|"
+    r"originally (?:appeared|published|ran)|cross-posted|can be reached at|writes about|through a link on|"
+    r"for informational purposes only|(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|reporter|editor|"
+    r"correspondent|analyst|columnist|contributor|journalist)\b)|^(?:corrections?|clarification)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_end_note(text: str) -> bool:
+    """A note under the story: the author's bio or address, a correction, a 'first appeared in' line."""
+    return len(WORD.findall(text)) <= 60 and bool(END_NOTE.search(text))
 
 
 def _is_content_like(text: str) -> bool:
@@ -716,6 +1004,8 @@ def _paragraph_score(paragraph: Paragraph, links: Sequence[PageLink]) -> float:
         return -max(10.0, float(count))
     if count <= 60 and (CREDIT_TAIL.search(text) or PHOTO_CREDIT.search(text)):
         return -10.0  # a photo caption with its credit
+    if count <= 40 and text.endswith(("...", "…")) and not text.endswith((" ...", " …")):
+        return -10.0  # a teaser cut off mid-sentence: a promo for another article
     prose_sentence = sentence and text.endswith((".", ".”", '."')) and count >= 8
     if count <= 30 and not prose_sentence and _link_anchor_score(text, links, paragraph.page) >= 0.6:
         return -10.0
@@ -735,7 +1025,7 @@ SECTION_END_SCORE = -60.0  # a related-stories box mid-article is crossed only w
 COMMENTS_SCORE = -1000.0  # nothing of the article comes after the readers' comments
 COMMENTS_COUNT = re.compile(r"^\W*\d+\s+comments?\b", re.IGNORECASE)
 COMMENTS_HEADING = re.compile(
-    r"^\W*(?:\d+\s+)?(?:comments?|responses|replies|discussion|join the (?:conversation|discussion)|"
+    r"^\W*(?:\d+\s+)?(?:(?:reader )?comments?|responses|replies|discussion|join the (?:conversation|discussion)|"
     r"leave a (?:reply|comment)|add a comment|post a comment|show comments|view comments|conversation)"
     r"(?:\s*\(?\d+\)?)?\W*$",
     re.IGNORECASE,
@@ -1058,11 +1348,17 @@ URL_DATES = [
     re.compile(r"/(?P<year>(?:19|20)\d\d)/" + MONTH + r"/(?P<day>\d{1,2})(?:/|$)", re.IGNORECASE),
     # '/2023/12/16-new-officers' is a slug starting with a number, not the 16th: a day ends its segment
     re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<nmonth>\d{1,2})/(?P<day>\d{1,2})(?:/|\.|$)"),
-    re.compile(r"/(?P<year>(?:19|20)\d\d)-(?P<nmonth>\d\d)-(?P<day>\d\d)(?:/|-|_|\.|$)"),
+    # also at the end of a slug: '/world/talks-resume-2023-12-23/'
+    re.compile(r"[/_-](?P<year>(?:19|20)\d\d)-(?P<nmonth>\d\d)-(?P<day>\d\d)(?:/|-|_|\.|$)"),
     re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<nmonth>\d\d)(?P<day>\d\d)(?:/|-|_|$)"),
 ]
-URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:/|$)")
-PUBLISHED_CUE = re.compile(r"\b(?:published|posted|first published)\b", re.IGNORECASE)
+URL_MONTH = re.compile(r"[/-]((?:19|20)\d\d)[/-](\d{1,2})(?:/|$|-(?!\d))")
+# 'Published' as a label: capitalised, or opening the line or a field ('· published 3 May 2023')
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:Published|PUBLISHED|Posted|POSTED)\b|(?:^|[^\w\s]\s*)(?:first |originally )?(?:published|posted)\b"
+)
+ACCESS_CUE = re.compile(r"\b(?:retrieved|accessed|printed|downloaded)\b[^.]{0,12}$", re.IGNORECASE)
+ISO_STAMP = re.compile(r"(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d")
 UPDATED_CUE = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
@@ -1079,9 +1375,11 @@ def _date_from_match(match: re.Match[str]) -> date | None:
 
 
 def _published_date(url: str | None, paragraphs: Sequence[Paragraph], anchor: int, body_end: int) -> str | None:
-    """The date in the URL path, else the date printed nearest the headline (a 'Published' one first).
+    """The date in the URL path, else the printed date that says most about publication (_date_tier),
+    the one nearest the headline among equals.
 
-    Dates in the body or in related links are never used: a page may well link to newer articles."""
+    Long paragraphs of running text are never read (their dates are what the article is about), nor
+    are the URLs of related links: a page may well link to newer articles."""
     url_month: tuple[int, int] | None = None
     if url:
         path = urlsplit(url).path
@@ -1092,31 +1390,53 @@ def _published_date(url: str | None, paragraphs: Sequence[Paragraph], anchor: in
         month_match = URL_MONTH.search(path)
         if month_match and 1 <= int(month_match.group(2)) <= 12:
             url_month = (int(month_match.group(1)), int(month_match.group(2)))
-    # near the headline first; then the lines right under the body, where some pages print the date
-    nearby = sorted(range(max(0, anchor - 6), min(len(paragraphs), body_end)), key=lambda i: abs(i - anchor))
-    nearby += list(range(body_end, min(len(paragraphs), body_end + 8)))
-    fallback: date | None = None
-    updated: date | None = None  # a 'last updated' date is a worse guess, but better than none
-    for index in nearby:
-        paragraph = paragraphs[index]
-        if len(paragraph.words) > 40:
-            continue
-        for pattern in TEXT_DATES:
-            for match in pattern.finditer(paragraph.text):
-                found = _date_from_match(match)
-                if not found or (url_month and (found.year, found.month) != url_month):
-                    continue  # a URL that names the month rules out dates of other months
-                context = paragraph.text[max(0, match.start() - 25) : match.start()]
-                if PUBLISHED_CUE.search(context):
-                    return found.isoformat()
-                if UPDATED_CUE.search(context):
-                    updated = updated or found
-                elif fallback is None:
-                    fallback = found
-        if fallback is not None and (index >= body_end or abs(index - anchor) > 3):
-            break
-    fallback = fallback or updated
-    return fallback.isoformat() if fallback else None
+    candidates: list[tuple[int, int, date]] = []  # (tier, distance from the headline, date)
+    for index, paragraph in enumerate(paragraphs):
+        if len(paragraph.words) > 60:
+            continue  # running text: its dates are what the article is about
+        distance = abs(index - anchor)
+        near = anchor - 10 <= index < body_end + 8
+        for line in paragraph.lines:
+            for pattern in TEXT_DATES:
+                for match in pattern.finditer(line):
+                    found = _date_from_match(match)
+                    if not found or (url_month and (found.year, found.month) != url_month):
+                        continue  # a URL that names the month rules out dates of other months
+                    tier = _date_tier(line, match, near, len(paragraph.words), distance)
+                    if tier is not None:
+                        candidates.append((tier, distance, found))
+    return min(candidates)[2].isoformat() if candidates else None
+
+
+def _date_tier(line: str, match: re.Match[str], near: bool, paragraph_words: int, distance: int) -> int | None:
+    """How much a printed date says about publication (lower is better), or None for no evidence.
+
+    Near the headline: a 'Published' label or a byline date first, then a line that is just a date
+    (or an 'Updated' one). A 'Published' label anywhere else beats a date inside a sentence next to the
+    headline (a caption's 'on Thursday, June 1, 2023.'); other dates far away count for nothing."""
+    context = line[max(0, match.start() - 40) : match.start()]
+    if ACCESS_CUE.search(context):
+        return None  # 'retrieved 24 December 2023': when a citation was made, not the article
+    # a label, not a sentence of the article ('a story published Sept. 26, 2021, in the Times')
+    published = bool(PUBLISHED_LABEL.search(context)) and paragraph_words <= 40
+    byline = bool(BYLINE.match(line) and match.start() < 80) or bool(ISO_STAMP.match(line, match.start()))
+    updated = bool(UPDATED_CUE.search(context))
+    # a line that is the date (and its time, zone or weekday), not a caption or sentence mentioning it
+    rest = line[: match.start()] + " " + line[match.end() :]
+    date_line = len(WORD.findall(rest)) <= 6 and not re.match(r"\s*[.;(]", line[match.end() :])
+    if near:
+        if published or byline:
+            return 0 if published else 1
+        if date_line or updated:
+            return 2
+        if distance <= 3 and paragraph_words <= 40:
+            return 4
+        return 7 if paragraph_words <= 40 else None
+    if published or byline:
+        return 3 if published else 5
+    if updated:
+        return 6
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------------
