@@ -127,3 +127,19 @@ def test_export_csv_and_parquet(archive: Path, tmp_path: Path) -> None:
     table = pq.read_table(parquet)
     assert table.num_rows == 4 and "quotes" in table.column_names
     assert dateline("export", "--format", "xml", "--db", str(archive)).returncode == 2
+
+
+def test_ingest_with_worker_processes_stores_the_same_articles(archive: Path, tmp_path: Path) -> None:
+    db = tmp_path / "parallel.db"
+    (tmp_path / "batch").mkdir()
+    for example in EXAMPLES.iterdir():
+        (tmp_path / "batch" / example.name).write_bytes(example.read_bytes())
+    (tmp_path / "batch" / "empty.txt").write_bytes(b"")
+    result = dateline("ingest", str(tmp_path / "batch"), "--db", str(db), "--workers", "2", "-q")
+    assert result.returncode == 1 and "empty.txt: empty document" in result.stderr
+
+    def records(path: Path) -> dict[str, dict[str, object]]:
+        lines = dateline("export", "--format", "jsonl", "--db", str(path)).stdout.splitlines()
+        return {r["id"]: {k: v for k, v in r.items() if k != "origin"} for r in map(json.loads, lines)}
+
+    assert records(db) == records(archive)

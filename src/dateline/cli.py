@@ -128,6 +128,9 @@ def ingest(
     enrich_articles: Annotated[
         bool, typer.Option("--enrich/--no-enrich", help="Find quotes, times, places... (off: archive text only).")
     ] = True,
+    workers: Annotated[
+        int, typer.Option(min=0, help="Processes for extraction and enrichment (0: one per core).")
+    ] = 1,
 ) -> None:
     """Read, enrich and store documents (files, folders, URLs, RSS/Atom feeds, sitemaps) in the archive.
 
@@ -157,7 +160,10 @@ def ingest(
             progress.update(task, advance=1, description=escape(Path(origin).name[-40:]))
 
         components: list[str] | None = None if enrich_articles else []
-        report = run_ingest(read_inputs(inputs, policy), store, components=components, on_document=on_document)
+        report = run_ingest(
+            read_inputs(inputs, policy), store, components=components, on_document=on_document,
+            workers=workers or os.cpu_count() or 1,
+        )  # fmt: skip
     if report.new or report.updated:
         group_stories(store)
     store.close()

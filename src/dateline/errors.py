@@ -14,3 +14,13 @@ class DocumentError(DatelineError):
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
+
+    def __reduce__(self) -> tuple[object, tuple[type[DocumentError], str, str]]:
+        # errors cross process boundaries (ingest workers, Spark executors) intact, subclasses too
+        return (_rebuild, (type(self), self.origin, self.reason))
+
+
+def _rebuild(kind: type[DocumentError], origin: str, reason: str) -> DocumentError:
+    error = Exception.__new__(kind)
+    DocumentError.__init__(error, origin, reason)
+    return error

@@ -7,7 +7,10 @@ is skipped, and an article seen again under another origin (same canonical URL) 
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from dateline.enrich import enrich
@@ -53,14 +56,7 @@ def read_articles(
 ) -> Iterator[Article | DocumentError]:
     """Extract (and enrich with ``components``; None = all) each document, yielding errors in its place."""
     for document in documents:
-        if isinstance(document, DocumentError):
-            yield document
-            continue
-        try:
-            article = extract(document)
-            yield article if components == () else enrich(article, components)
-        except DocumentError as error:
-            yield error
+        yield process_document(document, components)
 
 
 def ingest(
@@ -68,28 +64,105 @@ def ingest(
     store: Store,
     components: Sequence[str] | None = None,
     on_document: Callable[[str, DocumentError | None], None] | None = None,
+    workers: int = 1,
 ) -> IngestReport:
-    """Store every readable document; report (and record in the archive) every one that is not."""
+    """Store every readable document; report (and record in the archive) every one that is not.
+
+    With ``workers`` > 1, extraction and enrichment run in that many processes (each loads the
+    models once) while this process alone writes to the archive, in input order."""
     report = IngestReport()
-    for document in documents:
-        origin = document.origin
-        error: DocumentError | None = None
-        if isinstance(document, DocumentError):
-            error = document
-        else:
-            digest = content_hash(document)
-            if store.seen(document.origin, digest):
-                report.skipped += 1
+    with _Processor(components, workers) as processor:
+        for document, digest, result in processor.map(_unseen(documents, store, report, on_document)):
+            error: DocumentError | None = None
+            if isinstance(result, DocumentError):
+                error = result
             else:
                 try:
-                    article = enrich(extract(document), components)
-                    outcome = store.upsert(article, digest)
+                    outcome = store.upsert(result, digest)
                     setattr(report, outcome, getattr(report, outcome) + 1)
                 except DocumentError as failure:
                     error = failure
-        if error is not None:
-            report.failures.append(error)
-            store.record_failure(error.origin, error.reason)
-        if on_document is not None:
-            on_document(origin, error)
+            if error is not None:
+                report.failures.append(error)
+                store.record_failure(error.origin, error.reason)
+            if on_document is not None:
+                on_document(document.origin, error)
     return report
+
+
+def _unseen(
+    documents: Iterable[RawDocument | DocumentError],
+    store: Store,
+    report: IngestReport,
+    on_document: Callable[[str, DocumentError | None], None] | None,
+) -> Iterator[tuple[RawDocument | DocumentError, str | None]]:
+    """The documents still to process, with their content hash; the skipped ones are counted here."""
+    for document in documents:
+        if isinstance(document, DocumentError):
+            yield document, None
+            continue
+        digest = content_hash(document)
+        if store.seen(document.origin, digest):
+            report.skipped += 1
+            if on_document is not None:
+                on_document(document.origin, None)
+            continue
+        yield document, digest
+
+
+def process_document(
+    document: RawDocument | DocumentError, components: Sequence[str] | None
+) -> Article | DocumentError:
+    """Extract and enrich one document (what a worker process does); errors are returned, not raised."""
+    if isinstance(document, DocumentError):
+        return document
+    try:
+        article = extract(document)
+        return article if components is not None and len(components) == 0 else enrich(article, components)
+    except DocumentError as error:
+        return error
+
+
+class _Processor:
+    """Runs process_document here, or in a pool of processes with a bounded window of work in flight."""
+
+    def __init__(self, components: Sequence[str] | None, workers: int) -> None:
+        self.components = None if components is None else list(components)
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Processor:
+        if self.workers > 1:
+            self.pool = ProcessPoolExecutor(self.workers)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def map(
+        self, items: Iterable[tuple[RawDocument | DocumentError, str | None]]
+    ) -> Iterator[tuple[RawDocument | DocumentError, str | None, Article | DocumentError]]:
+        if self.pool is None:
+            for document, digest in items:
+                yield document, digest, process_document(document, self.components)
+            return
+        # a few documents per worker in flight: enough to keep every core busy, memory stays flat
+        window: deque[tuple[RawDocument | DocumentError, str | None, Future[Article | DocumentError]]] = deque()
+        for document, digest in items:
+            window.append((document, digest, self.pool.submit(process_document, document, self.components)))
+            if len(window) >= 4 * self.workers:
+                yield self._result(*window.popleft())
+        while window:
+            yield self._result(*window.popleft())
+
+    @staticmethod
+    def _result(
+        document: RawDocument | DocumentError, digest: str | None, future: Future[Article | DocumentError]
+    ) -> tuple[RawDocument | DocumentError, str | None, Article | DocumentError]:
+        try:
+            return document, digest, future.result()
+        except BrokenProcessPool:
+            raise
+        except Exception as error:  # a worker that could not return its result costs one document
+            return document, digest, DocumentError(document.origin, f"worker failed: {type(error).__name__}: {error}")
