@@ -290,3 +290,17 @@ def test_never_raises_and_offsets_inside(text: str, anchor: date | None) -> None
         assert text[t.start : t.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         assert t.value
+
+
+def test_the_component_reads_the_tense_from_an_existing_parse() -> None:
+    from dateline.enrich import EnrichDoc
+    from dateline.enrich.times import times
+    from dateline.record import Article
+
+    article = Article(origin="x", text="The minister will visit the port on Tuesday. Prices rose on Monday.",
+                      published="2025-03-12")  # fmt: skip
+    doc = EnrichDoc(article)
+    doc.spacy  # noqa: B018 - parse first, so the component takes the tense from the parse
+    times(doc)
+    values = {t.text: t.value for t in doc.times}
+    assert values["Tuesday"] == "2025-03-18" and values["Monday"] == "2025-03-10"

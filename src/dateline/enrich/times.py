@@ -41,7 +41,7 @@ def spacy_tense(parsed: Doc) -> TenseHint:
         if span is None or not len(span):
             return guess_tense(text, start, end)
         verb = span.root
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy makes a new Token each time
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return guess_tense(text, start, end)
