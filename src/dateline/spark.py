@@ -119,40 +119,12 @@ def _response_offsets(path: Path) -> list[int]:
 def read_task(task: Task) -> Iterator[RawDocument | DocumentError]:
     """The documents of one task, exactly as ``sources.read_files`` yields them for the same records."""
     from dateline.sources.files import read_files
+    from dateline.sources.warc import read_warc
 
     if task.start is None:
         yield from read_files([task.path])
     else:
-        yield from read_warc_range(task.path, task.start, task.end)
-
-
-def read_warc_range(path: str, start: int, end: int | None) -> Iterator[RawDocument | DocumentError]:
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-
-    # the per-record rules (what is an article, what is truncated) must be the ones ingest applies
-    from dateline.sources.warc import record_document
-
-    try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed by the with block below
-    except OSError as error:
-        yield DocumentError(path, f"cannot read: {error.strerror or error}")
-        return
-    with stream:
-        stream.seek(start)
-        try:
-            # fastwarc's stream_pos counts from the start of the file even after a seek, so origins
-            # (path#offset) are the same as a sequential read gives
-            for record in ArchiveIterator(stream, parse_http=False):
-                if end is not None and record.stream_pos >= end:
-                    break
-                if record.record_type != WarcRecordType.response:
-                    continue
-                record.parse_http()
-                document = record_document(path, record)
-                if document is not None:
-                    yield document
-        except OSError as error:
-            yield DocumentError(path, f"unreadable WARC data ({error}); records before it were read")
+        yield from read_warc(task.path, task.start, task.end)
 
 
 def process_partition(tasks: Iterable[Task], components: Sequence[str] | None = None) -> Iterator[Row]:

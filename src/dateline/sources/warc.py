@@ -22,19 +22,25 @@ def is_warc(path: Path) -> bool:
     return name.endswith((".warc", ".warc.gz", ".warc.zst", ".warc.lz4"))
 
 
-def read_warc(path: Path) -> Iterator[RawDocument | DocumentError]:
+def read_warc(path: Path | str, start: int = 0, end: int | None = None) -> Iterator[RawDocument | DocumentError]:
+    """The HTML responses of a WARC, or of the records starting in [start, end) (a Spark task's share)."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     origin = str(path)
     try:
-        stream = path.open("rb")
+        stream = Path(path).open("rb")  # noqa: SIM115 - closed by the with block below
     except OSError as error:
         yield DocumentError(origin, f"cannot read: {error.strerror or error}")
         return
     with stream:
+        stream.seek(start)
         seen = 0
         try:
+            # fastwarc's stream_pos counts from the start of the file even after a seek, so origins
+            # (path#offset) are the same whichever share of the file is read
             for record in ArchiveIterator(stream, parse_http=False):
+                if end is not None and record.stream_pos >= end:
+                    break
                 seen += 1
                 if record.record_type != WarcRecordType.response:
                     continue
@@ -45,7 +51,7 @@ def read_warc(path: Path) -> Iterator[RawDocument | DocumentError]:
         except OSError as error:
             yield DocumentError(origin, f"unreadable WARC data ({error}); records before it were read")
             return
-        if seen == 0:
+        if seen == 0 and start == 0:
             yield DocumentError(origin, "no WARC records in it (not a WARC file, or corrupt)")
 
 
