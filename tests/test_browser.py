@@ -106,6 +106,14 @@ def test_find_read_and_verify_a_quote(server: str, browser: object) -> None:
     assert "Helena Saraiva" in page.inner_text("h1")
     assert page.locator(".statements li").count() >= 2
     shoot(page, "speaker")
+
+    page.click("nav >> text=Timeline")
+    page.wait_for_selector("svg.timeline.bars")
+    assert page.locator("table.periods tbody tr").count() >= 1
+    page.select_option("select[name=granularity]", "day")
+    page.click("form.search button")
+    page.wait_for_selector("table.periods tbody tr >> text=2025-03-11")
+    shoot(page, "timeline")
     page.close()
 
 

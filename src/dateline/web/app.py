@@ -6,18 +6,21 @@ writes). The write API needs the operator's token (DATELINE_TOKEN); without one 
 
 
 import hmac
+import os
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from dateline.pipeline import content_hash, ingest
+from dateline.errors import DocumentError
+from dateline.pipeline import content_hash, group_stories, ingest
 from dateline.record import RawDocument
+from dateline.sources.http import Fetcher, FetchPolicy
 from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, open_store
 from dateline.web.render import article_html, places_map, snippet_html, timeline_bars, timeline_svg
 
@@ -30,7 +33,11 @@ Offset = Annotated[int, Query(ge=0)]
 DateParam = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")]
 
 
-def create_app(db_url: str, token: str | None = None) -> FastAPI:
+def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy | None = None) -> FastAPI:
+    """The app over the archive at ``db_url``; ``token`` enables the write API; ``fetch_policy`` governs
+    URL ingest (by default private addresses are refused, unless DATELINE_ALLOW_PRIVATE=1)."""
+    if fetch_policy is None:
+        fetch_policy = FetchPolicy(allow_private=os.environ.get("DATELINE_ALLOW_PRIVATE") == "1")
     app = FastAPI(
         title="dateline",
         description="Search an archive of news articles and the facts inside them.",
@@ -151,22 +158,36 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         failures = [asdict(failure) for failure in store.failures()]
         return page(failures, max(len(failures), 1), 0)
 
-    @app.post("/api/ingest", tags=["archive"], summary="Add a document (needs the token)", status_code=201)
-    async def api_ingest(
-        store: StoreDep, file: Annotated[UploadFile, File(description="HTML, PDF or text dump")],
+    @app.post("/api/ingest", tags=["archive"], summary="Add a document or a URL (needs the token)", status_code=201)
+    def api_ingest(
+        store: StoreDep,
+        file: Annotated[UploadFile | None, File(description="HTML, PDF, text dump or WARC member")] = None,
+        url: Annotated[str | None, Form(description="or: a page to fetch (private addresses refused)")] = None,
         authorization: Annotated[str | None, Header()] = None,
     ) -> dict[str, Any]:  # fmt: skip
         check_token(token, authorization)
-        content = await file.read(MAX_UPLOAD_BYTES + 1)
-        if len(content) > MAX_UPLOAD_BYTES:
-            raise HTTPException(413, f"upload over the {MAX_UPLOAD_BYTES:,}-byte limit")
-        origin = f"upload:{file.filename or 'document'}"
-        raw = RawDocument(origin=origin, content=content, content_type=file.content_type)
+        if (file is None) == (not url):
+            raise HTTPException(400, "send either a file or a url")
+        if file is not None:
+            content = file.file.read(MAX_UPLOAD_BYTES + 1)
+            if len(content) > MAX_UPLOAD_BYTES:
+                raise HTTPException(413, f"upload over the {MAX_UPLOAD_BYTES:,}-byte limit")
+            raw = RawDocument(f"upload:{file.filename or 'document'}", content, content_type=file.content_type)
+        else:
+            fetcher = Fetcher(fetch_policy)
+            try:
+                raw = fetcher.fetch(str(url))
+            except DocumentError as error:
+                raise HTTPException(422, str(error)) from None
+            finally:
+                fetcher.close()
         report = ingest([raw], store)
         if report.failures:
             raise HTTPException(422, str(report.failures[0]))
+        if report.new or report.updated:
+            group_stories(store)
         return {
-            "id": store.seen(origin, content_hash(raw)), "new": report.new, "updated": report.updated,
+            "id": store.seen(raw.origin, content_hash(raw)), "new": report.new, "updated": report.updated,
             "unchanged": report.unchanged + report.skipped,
         }  # fmt: skip
 
@@ -229,6 +250,19 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     def places_page(request: Request, store: StoreDep) -> Any:
         places = store.places(500)
         return templates.TemplateResponse(request, "places.html", {"places": places, "map": places_map(places)})
+
+    @app.get("/places/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def place_page(name: str, request: Request, store: StoreDep) -> Any:
+        matches = [p for p in store.places(5000) if p.name.lower() == name.lower()]
+        if not matches:
+            raise HTTPException(404, f"No place named {name} in the archive.")
+        articles = store.search(SearchQuery(place=matches[0].name, limit=100))
+        speakers = store.facets(SearchQuery(place=matches[0].name), size=20).speakers
+        return templates.TemplateResponse(
+            request, "place.html",
+            {"place": matches[0], "articles": articles, "speakers": speakers, "map": places_map(matches),
+             "timeline": timeline_bars(store.timeline(SearchQuery(place=matches[0].name)))},
+        )  # fmt: skip
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     def entities_page(request: Request, store: StoreDep, type: str | None = None) -> Any:

@@ -219,7 +219,7 @@ def places_map(places: Sequence[PlaceSummary], width: int = 760, height: int = 3
         radius = 3 + 9 * (place.articles / peak) ** 0.5
         where = ", ".join(filter(None, [place.name, place.admin1, place.country]))
         parts.append(
-            f'<a href="/?place={escape(quote_param(place.name))}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
+            f'<a href="/places/{escape(quote_param(place.name))}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
             f'class="dot"><title>{escape(where)}: {place.articles} articles</title></circle></a>'
         )
     parts.append("</svg>")
