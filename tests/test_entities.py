@@ -82,3 +82,13 @@ def test_seed_people() -> None:
     assert [text[s:e] for s, e in peskov.mentions] == ["Dmitry Peskov", "Peskov"]
     assert _named(found, "Vyacheslav Gladkov").type == "PERSON"
     assert _named(found, "Vladimir Putin").type == "PERSON"
+
+
+def test_a_name_after_a_persons_title_is_a_person_whatever_the_tagger_says() -> None:
+    text = (
+        '"The barrier will be built," Mayor Helena Saraiva said on Monday. '
+        "Saraiva said the national government would pay half of the cost."
+    )
+    people = [e for e in cluster_entities(parse(text)) if e.type == "PERSON"]
+    saraiva = [e for e in people if e.name == "Helena Saraiva"]
+    assert len(saraiva) == 1 and len(saraiva[0].mentions) == 2

@@ -214,3 +214,13 @@ def test_a_lowercase_city_after_the_name_is_not_part_of_it() -> None:
     names = {text: place.country for text, place in found}
     assert names.get("Porto") == "PT"
     assert names.get("Mexico City") == "MX"
+
+
+def test_a_persons_name_is_not_a_place() -> None:
+    from dateline.enrich.entities import entities
+
+    text = '"We are ready," Mayor Helena Saraiva said in Porto on Monday.'
+    doc = EnrichDoc(Article(origin="test", text=text))
+    entities(doc)  # the component order: entities run before places
+    places(doc)
+    assert [text[p.start : p.end] for p in doc.places] == ["Porto"]

@@ -89,12 +89,26 @@ def _strip_mention(span: Span) -> tuple[int, int, str] | None:
     return start, end, text
 
 
+#: titles that, right before a name, make it a person's whatever the tagger says ("Mayor Helena Saraiva"
+#: tagged ORG); words that also open organisation names ("General", "Chief") are left out
+PERSON_TITLES = TITLES - {"general", "chief", "director", "chair", "former", "late", "deputy", "vice", "st."}
+
+
 def _corrected_label(span: Span) -> str:
-    """The small model's label, except for a one-word "person" that modifies a place noun."""
+    """The small model's label, except for a one-word "person" that modifies a place noun, and a short
+    proper name right after a person's title."""
     if span.label_ == "PERSON" and len(span) == 1 and span.end < len(span.doc):
         following = span.doc[span.end]
         if following.lower_ in PLACE_HEADS:
             return "GPE"
+    if (
+        span.label_ in ("ORG", "GPE", "NORP")
+        and span.start > 0
+        and span.doc[span.start - 1].lower_ in PERSON_TITLES
+        and len(span) <= 3
+        and all(token.pos_ == "PROPN" and token.text[:1].isupper() for token in span)
+    ):
+        return "PERSON"
     return span.label_
 
 

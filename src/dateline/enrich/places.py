@@ -155,6 +155,9 @@ def find_mentions(doc: EnrichDoc, gaz: Gazetteer) -> list[Mention]:
         elif ent.label_ in NAMED_AFTER_PLACE_LABELS:
             spans.extend(_leading_place(doc, gaz, ent))
     spans.extend(_untagged_mentions(doc, gaz))
+    # "Helena" in "Mayor Helena Saraiva" is a person's name, not the town in Montana
+    people = [m for e in doc.entities if e.type == "PERSON" for m in e.mentions]
+    spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in people)]
     return without_overlaps(spans)
 
 
