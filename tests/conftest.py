@@ -12,6 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# CI machines are slow and shared: a property test fails on a wrong answer, never on a slow example
+settings.register_profile("dateline", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("dateline")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
