@@ -499,3 +499,148 @@ def test_a_person_introduced_mid_story_stays_in_the_body() -> None:
     paragraphs = BODY.strip().split("\n\n")
     dump = page("Footbridge vote approved", paragraphs[0], middle, *paragraphs[1:])
     assert middle in read_text_dump(dump, "t").text
+
+
+def _other_article_paragraphs(count: int) -> list[str]:
+    """Long prose of a different story (an orchard fair), as an infinite-scroll page appends it."""
+    return [
+        f"Stall holder number {n} at the orchard fair in Brackenford sold out of pressed apple juice before noon,\n"
+        "and the organisers said the queue at the cider tent had stretched past the old mill gate by lunchtime."
+        for n in range(count)
+    ]
+
+
+def test_the_next_article_of_an_infinite_scroll_page_does_not_replace_the_story() -> None:
+    dump = page(
+        "Footbridge vote approved after a long night",
+        BODY,
+        "Orchard fair draws record crowds to Brackenford",
+        "March 5, 2025",
+        *_other_article_paragraphs(40),
+        "Original url:\nhttps://willowgazette.example/news/footbridge-vote-approved-after-long-night",
+    )
+    article = read_text_dump(dump, "t")
+    assert article.text.startswith("The river council met on Tuesday evening")
+    assert article.text.endswith("within a fortnight of the vote on the final budget.")
+    assert "orchard fair" not in article.text
+
+
+def test_the_opening_paragraphs_above_an_in_article_box_are_kept() -> None:
+    paragraphs = BODY.strip().split("\n\n")
+    dump = page(
+        "Footbridge vote approved after a long night",
+        paragraphs[0],
+        paragraphs[1],
+        "Recommended",
+        "Ferry timetable for the lower town",
+        "Advertisement",
+        "Brackenford mill reopens its doors",
+        "Advertisement",
+        paragraphs[2],
+        *(
+            f"Pier {n} of the old crossing will be surveyed again in April, the county engineers said, and\n"
+            "the results will decide whether its footing is replaced or only repaired before the deck is lifted."
+            for n in range(6)
+        ),
+        "Original url:\nhttps://willowgazette.example/news/footbridge-vote-approved-after-long-night",
+    )
+    assert read_text_dump(dump, "t").text.startswith("The river council met on Tuesday evening")
+
+
+def test_headline_line_ending_in_the_printed_right_above_runs_on_into_it() -> None:
+    # the headline's first line is split off by its width; the slug only spells the second line's words
+    dump = page(
+        "Menu",
+        "2025 Was the Year of the\nAttainable Rowing Boat",
+        "Cheap boats took over the lower town marina this spring.",
+        BODY,
+        "Original url:\nhttps://willowgazette.example/news/attainable-rowing-boats-marina",
+    )
+    assert read_text_dump(dump, "t").title == "2025 Was the Year of the Attainable Rowing Boat"
+
+
+def test_headline_line_ending_in_a_preposition_takes_the_next_line_even_with_a_full_stop() -> None:
+    dump = page(
+        "Menu",
+        "Orla Finch Learned to Swim in the\nWillow. Now, She Coaches the County Team",
+        "The county's new coach talks about the river that raised her and the pool that never closed.",
+        BODY,
+        "Original url:\nhttps://willowgazette.example/news/orla-finch-learned-swim-cover",
+    )
+    title = read_text_dump(dump, "t").title
+    assert title == "Orla Finch Learned to Swim in the Willow. Now, She Coaches the County Team"
+
+
+def test_date_in_us_order_with_dashes() -> None:
+    dump = page("Footbridge vote approved", "Orla Finch", "03-04-2025", BODY)
+    assert read_text_dump(dump, "t").published == "2025-03-04"
+    # a part number or a score is not a date
+    dump = page("Footbridge vote approved", "Pier part 12-19-20255 was ordered.", BODY)
+    assert read_text_dump(dump, "t").published is None
+
+
+def test_affiliate_disclosure_is_not_the_body() -> None:
+    disclosure = "When you buy through links on the Willow Gazette, we may earn an affiliate commission."
+    dump = page("Footbridge vote approved", disclosure, BODY)
+    text = read_text_dump(dump, "t").text
+    assert text.startswith("The river council met on Tuesday evening")
+    assert "affiliate" not in text
+
+
+def test_embedded_social_post_is_not_the_body() -> None:
+    paragraphs = BODY.strip().split("\n\n")
+    post = (
+        "The new footbridge will finally link both halves of our town, and I could not be prouder of the\n"
+        "council today pic.twitter.com/Xy12Ab — Orla Finch (@orlafinch) March 4, 2025"
+    )
+    dump = page("Footbridge vote approved", paragraphs[0], paragraphs[1], post, paragraphs[2])
+    text = read_text_dump(dump, "t").text
+    assert "could not be prouder" not in text
+    assert text.endswith("within a fortnight of the vote on the final budget.")
+
+
+def test_captions_with_a_credit_inside_the_story_are_not_the_body() -> None:
+    paragraphs = BODY.strip().split("\n\n")
+    captions = [
+        "Crane crews lift the first steel span of the new footbridge over the Willow river at dawn on Monday.\n"
+        "Orla Finch / Willow Gazette",
+        "Residents of the lower town watch the old ferry leave the landing stage for the last time this week\n"
+        "(Photo: Ben Marsh)",
+    ]
+    dump = page("Footbridge vote approved", paragraphs[0], captions[0], paragraphs[1], captions[1], paragraphs[2])
+    text = read_text_dump(dump, "t").text
+    assert "Crane crews" not in text and "old ferry" not in text
+    assert text.endswith("within a fortnight of the vote on the final budget.")
+
+
+def test_a_wider_block_of_the_story_is_kept() -> None:
+    # the story runs full width once the sidebar beside it ends: its last paragraph prints wider lines
+    narrow = [
+        f"Section {n} of the footbridge plan was read out by the clerk on Tuesday, and the council\n"
+        "members asked the county engineers how long the crossing would stay closed to walkers\n"
+        "and cyclists while the new deck and its steel railings are lifted into place by crane."
+        for n in range(4)
+    ]
+    wide = "\n".join(
+        [
+            "Residents who spoke at the meeting asked for a temporary ferry while the crossing is closed, "
+            "and the council promised",
+            "to publish a timetable for it within a fortnight of the vote on the final budget, which is due "
+            "in the first week of May",
+            "after the county has approved the cost of the new piers and the footings that the engineers asked for.",
+        ]
+    )
+    text = read_text_dump(page("Footbridge vote approved", *narrow, wide), "t").text
+    assert text.endswith("the footings that the engineers asked for.")
+
+
+def test_headline_line_opening_with_that_continues_the_line_above() -> None:
+    dump = page(
+        "Menu",
+        "Meet the Willow Boatyard, the Workshop\nThat Brought Rowing Back to the Lower Town",
+        "On the latest episode of our river series, we visit the lower town's oldest boatyard.",
+        BODY,
+        "Original url:\nhttps://willowgazette.example/news/willow-boatyard-workshop",
+    )
+    title = read_text_dump(dump, "t").title
+    assert title == "Meet the Willow Boatyard, the Workshop That Brought Rowing Back to the Lower Town"
