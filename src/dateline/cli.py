@@ -165,7 +165,7 @@ def ingest(
             workers=workers or os.cpu_count() or 1,
         )  # fmt: skip
     if report.new or report.updated:
-        group_stories(store)
+        _regroup_stories(store)
     store.close()
     err.print(
         f"{report.documents} documents: {report.new} new, {report.updated} updated, "
@@ -216,7 +216,7 @@ def watch(
             documents = itertools.chain.from_iterable(poll(feed, fetcher, store) for feed in feeds)
             report = run_ingest(documents, store, on_document=on_document)
             if report.new or report.updated:
-                group_stories(store)
+                _regroup_stories(store)
             failed = bool(report.failures)
             err.print(
                 f"{datetime.now().isoformat(timespec='seconds')} poll {number}: {report.new} new, "
@@ -430,6 +430,21 @@ def batch(
         f"{report.seconds:.1f} s -> {escape(', '.join(x for x in (out, db) if x))}"
     )
     raise typer.Exit(1 if report.failures else 0)
+
+
+#: regrouping holds every article's shingles in memory (about 30 KB an article): above this many
+#: articles it is left to an explicit `dateline stories --rebuild` on a machine sized for it
+AUTO_REGROUP_LIMIT = 50_000
+
+
+def _regroup_stories(store: Store) -> None:
+    if store.count() > AUTO_REGROUP_LIMIT:
+        err.print(
+            f"stories not regrouped: the archive has over {AUTO_REGROUP_LIMIT:,} articles; "
+            "run `dateline stories --rebuild` (about 30 KB of memory per article)"
+        )
+        return
+    group_stories(store)
 
 
 def _open(db: str | None) -> Store:
