@@ -43,7 +43,7 @@ def make_article(url: str = "https://ledger.example/2025/03/11/breakwater", **fi
         article.entities = [Entity("E1", "Helena Saraiva", "PERSON", [(text.find("Helena"), len(text) - 1)])]
         article.quotes = [
             Quote(
-                quote_start, quote_start + 15, [(quote_start, quote_start + 15)], "We are on schedule", "direct",
+                quote_start, quote_start + 18, [(quote_start, quote_start + 18)], "We are on schedule", "direct",
                 text.find("said Mayor"), text.find("said Mayor") + 4,
                 Speaker("Helena Saraiva", text.find("Helena"), len(text) - 1, "E1"),
             )
@@ -514,3 +514,15 @@ def test_a_new_sqlite_archive_opened_by_several_writers_at_once(tmp_path: Path) 
 def test_quotes_about_a_field_the_quote_index_lacks(store: Store) -> None:
     store.upsert(make_article())
     assert store.quotes(QuoteQuery(about="title:schedule"))
+
+
+def test_a_quote_interrupted_by_its_cue_is_listed_without_the_cue(store: Store) -> None:
+    text = '"We are ready," Mayor Helena Saraiva said, "and the barrier will be built."'
+    first, second = (1, 14), (text.index("and the"), len(text) - 1)
+    article = make_article(text=text)
+    article.quotes = [Quote(1, second[1], [first, second], text[1 : second[1]], "direct", 37, 41,
+                            Speaker("Helena Saraiva", 22, 36))]  # fmt: skip
+    store.upsert(article)
+    [hit] = store.quotes(QuoteQuery(speaker="Saraiva"))
+    assert hit.text == "We are ready, … and the barrier will be built."
+    assert (hit.start, hit.end) == (1, second[1])

@@ -29,3 +29,9 @@ def said_date(article: Article, quote: Quote) -> str | None:
             if best is None or distance < best[0]:
                 best = (distance, time.value[:10])
     return best[1] if best else published
+
+
+def said_words(article: Article, quote: Quote) -> str:
+    """What was said, without an interrupting cue: the quote's pieces joined by an ellipsis."""
+    pieces = [article.text[start:end].strip() for start, end in quote.spans if 0 <= start < end <= len(article.text)]
+    return " … ".join(piece for piece in pieces if piece) or quote.text

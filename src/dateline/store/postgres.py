@@ -17,7 +17,7 @@ from typing import Any
 
 import psycopg
 
-from dateline.enrich.said import said_date
+from dateline.enrich.said import said_date, said_words
 from dateline.errors import DatelineError
 from dateline.record import Article
 from dateline.store.base import (
@@ -194,7 +194,7 @@ class PostgresStore:
                 "speaker_entity, said) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 [
                     _row(
-                        article.id, position, quote.start, quote.end, quote.kind, quote.text,
+                        article.id, position, quote.start, quote.end, quote.kind, said_words(article, quote),
                         paragraphs_around(article.text, quote.start, quote.end),
                         (entity_names.get(quote.speaker.entity or "") or quote.speaker.name)
                         if quote.speaker else None,

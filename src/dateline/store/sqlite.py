@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dateline.enrich.said import said_date
+from dateline.enrich.said import said_date, said_words
 from dateline.record import Article
 from dateline.store.base import (
     GRANULARITIES,
@@ -144,7 +144,7 @@ class SQLiteStore:
             "speaker_entity, said) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    article.id, position, quote.start, quote.end, quote.kind, quote.text,
+                    article.id, position, quote.start, quote.end, quote.kind, said_words(article, quote),
                     paragraphs_around(article.text, quote.start, quote.end),
                     (entity_names.get(quote.speaker.entity or "") or quote.speaker.name) if quote.speaker else None,
                     quote.speaker.entity if quote.speaker else None,
