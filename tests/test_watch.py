@@ -38,6 +38,10 @@ class Feed(BaseHTTPRequestHandler):
             items = "".join(f"<item><title>{e}</title><link>{base}/{e}</link></item>" for e in Feed.entries)
             body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
             self.reply(200, "application/rss+xml", body.encode(), {"ETag": Feed.version})
+        elif self.path in ("/", "/plain.html"):
+            head = '<link rel="alternate" type="application/rss+xml" title="News" href="/feed.xml">'
+            body = f"<html><head>{head if self.path == '/' else ''}</head><body>Home</body></html>"
+            self.reply(200, "text/html", body.encode(), {})
         elif self.path.lstrip("/") in Feed.entries:
             # each entry a different article: the canonical URL decides identity
             page = ARTICLE.replace(b"porto-council-approves", self.path.strip("/").encode())
@@ -111,3 +115,24 @@ def test_parse_interval(text: str, seconds: float) -> None:
 def test_parse_interval_refuses(text: str) -> None:
     with pytest.raises(ValueError):
         parse_interval(text)
+
+
+def test_a_home_page_is_watched_through_the_feed_it_announces(feed: str, tmp_path: Path) -> None:
+    store, fetcher = open_store(str(tmp_path / "home.db")), fetcher_for(feed)
+    assert ingest(poll(f"http://{feed}/", fetcher, store), store, components=[]).new == 2
+    [error] = list(poll(f"http://{feed}/plain.html", fetcher, store))
+    assert "announces no feed" in str(error)
+    store.close()
+
+
+def test_discover_feeds() -> None:
+    from dateline.sources.feeds import discover_feeds
+
+    page = b"""<html><head><link rel="alternate" type="application/rss+xml" href="/rss">
+    <link rel="alternate" type="application/atom+xml; charset=utf-8" href="https://other.example/atom.xml">
+    <link rel="alternate" hreflang="fr" href="/fr/"><link rel="stylesheet" href="/s.css">
+    <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)"></head></html>"""
+    assert discover_feeds(page, "https://news.example/section/") == [
+        "https://news.example/rss", "https://other.example/atom.xml",
+    ]  # fmt: skip
+    assert discover_feeds(b"", "https://news.example/") == []

@@ -46,3 +46,28 @@ def sitemap_urls(content: bytes) -> tuple[list[str], list[str]]:
     pages = [url for parent, url in locations if str(parent).endswith("url") and url.startswith("http")]
     nested = [url for parent, url in locations if str(parent).endswith("sitemap") and url.startswith("http")]
     return pages, nested
+
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
+
+
+def discover_feeds(content: bytes, base_url: str) -> list[str]:
+    """The feeds a web page announces (``<link rel="alternate" type="application/rss+xml" href=...>``)."""
+    from urllib.parse import urljoin
+
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(content)
+    except (etree.ParserError, ValueError):
+        return []
+    found = []
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";")[0].strip()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind in _FEED_TYPES and href:
+            url = urljoin(base_url, href)
+            if url.startswith(("http://", "https://")):
+                found.append(url)
+    return list(dict.fromkeys(found))

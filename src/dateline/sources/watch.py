@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from dateline.errors import DocumentError
 from dateline.record import RawDocument
-from dateline.sources.feeds import feed_entry_urls, is_feed, is_sitemap, sitemap_urls
+from dateline.sources.feeds import discover_feeds, feed_entry_urls, is_feed, is_sitemap, sitemap_urls
 from dateline.sources.http import Fetcher, NotModified
 from dateline.store.base import Store
 
@@ -32,8 +32,12 @@ def parse_interval(text: str) -> float:
     return value * _SECONDS[unit]
 
 
-def poll(feed_url: str, fetcher: Fetcher, store: Store) -> Iterator[RawDocument | DocumentError]:
-    """The entries of one feed not yet in the archive; nothing when the feed is unchanged (HTTP 304)."""
+def poll(
+    feed_url: str, fetcher: Fetcher, store: Store, discover: bool = True
+) -> Iterator[RawDocument | DocumentError]:
+    """The entries of one feed not yet in the archive; nothing when the feed is unchanged (HTTP 304).
+
+    A web page instead of a feed is polled through the feeds it announces (feed discovery)."""
     key = f"feed:{feed_url}"
     saved = json.loads(store.get_state(key) or "{}")
     conditional = {}
@@ -53,7 +57,12 @@ def poll(feed_url: str, fetcher: Fetcher, store: Store) -> Iterator[RawDocument 
     elif is_sitemap(feed.content):
         entries = sitemap_urls(feed.content)[0]
     else:
-        yield DocumentError(feed_url, "not an RSS/Atom feed or a sitemap")
+        announced = discover_feeds(feed.content, feed.url or feed_url) if discover else []
+        if not announced:
+            yield DocumentError(feed_url, "not an RSS/Atom feed or a sitemap, and announces no feed")
+            return
+        for announced_feed in announced:
+            yield from poll(announced_feed, fetcher, store, discover=False)
         return
     known = store.known_origins(entries)
     for entry in entries:
