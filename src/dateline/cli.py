@@ -6,7 +6,9 @@ Exit status: 0 when every document was read, 1 when some failed (one line each o
 
 from __future__ import annotations
 
+import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -45,6 +47,11 @@ Until = Annotated[str | None, typer.Option(help="Only up to this date (YYYY-MM-D
 
 def report_failure(error: DocumentError) -> None:
     err.print(f"error: {escape(str(error))}", markup=True)
+
+
+def print_json_row(row: object) -> None:
+    """One result record (a dataclass) as a line of JSON."""
+    sys.stdout.write(json.dumps(asdict(row), ensure_ascii=False) + "\n")  # type: ignore[call-overload]
 
 
 def print_article(article: Article, as_json: bool) -> None:
@@ -259,12 +266,9 @@ def search(
     except QueryError as error:
         err.print(f"error: {escape(str(error))}")
         raise typer.Exit(2) from None
-    import json
-    from dataclasses import asdict
-
     for hit in hits:
         if as_json:
-            sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
+            print_json_row(hit)
             continue
         snippet = escape(" ".join(hit.snippet.split()))
         snippet = snippet.replace(HIGHLIGHT_START, "[bold yellow]").replace(HIGHLIGHT_END, "[/bold yellow]")
@@ -305,12 +309,9 @@ def quotes(
     except QueryError as error:
         err.print(f"error: {escape(str(error))}")
         raise typer.Exit(2) from None
-    import json
-    from dataclasses import asdict
-
     for hit in hits:
         if as_json:
-            sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
+            print_json_row(hit)
             continue
         out.print(f"[bold]{escape(hit.speaker or 'unknown speaker')}[/bold] [dim]{hit.said or ''} {hit.kind}[/dim]")
         out.print(f"  {escape(hit.text)}")
@@ -325,15 +326,12 @@ def stories(
     as_json: JsonFlag = False,
 ) -> None:
     """Stories told by more than one article (wire copies, rewrites, updates), the most widely told first."""
-    import json
-    from dataclasses import asdict
-
     store = _open(db)
     if rebuild:
         err.print(f"{group_stories(store)} stories with more than one article")
     for story in store.stories(limit):
         if as_json:
-            sys.stdout.write(json.dumps(asdict(story), ensure_ascii=False) + "\n")
+            print_json_row(story)
             continue
         span = " to ".join(dict.fromkeys(filter(None, [story.first_published, story.last_published])))
         title = escape(story.title or story.id)

@@ -219,7 +219,6 @@ class StoryIndex:
         self.containment = containment
         self.weak_containment = weak_containment
         self.title_support = title_support
-        self._num_perm = num_perm
         self._permutations = MinHash(num_perm=num_perm, seed=1).permutations
         self._body_lsh = MinHashLSH(num_perm=num_perm, params=body_params)
         self._lead_lsh = MinHashLSH(num_perm=num_perm, params=lead_params)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from dateline.record import Article, Entity, Place, Quantity, Quote, TimeExpression
@@ -63,6 +64,7 @@ def component(name: str) -> Callable[[Component], Component]:
     return register
 
 
+@cache  # imported once per process, not on every article
 def _load_builtin_components() -> None:
     # Importing a module registers its components; modules missing here are simply not built yet.
     import importlib

@@ -154,7 +154,6 @@ FEMALE_SURNAME_END = re.compile(r"(?:ova|eva|yova|ina|aya|ska)$")
 MALE_SURNAME_END = re.compile(r"(?:ov|ev|in|sky|skiy|skyi)$")
 
 OPENING_DOUBLE = "“„«"
-CLOSING_DOUBLE = "”»"
 DOUBLE_MARKS = '"“”„«»'
 SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"

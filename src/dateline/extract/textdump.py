@@ -38,7 +38,6 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 # icon-font glyphs (share, comment, arrow symbols), zero-width characters and invisible soft hyphens
 ICON_CHARS = re.compile("[\ue000-\uf8ff\u200b-\u200d\u2060\ufeff\u00ad]")
 WORD = re.compile(r"\w+")
-LETTERS = re.compile(r"[^\W\d_]+")
 TERMINAL_END = re.compile(r"[.!?…:;\"”’')\]]$")
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
@@ -49,7 +48,6 @@ PAGE_BREAK = None  # marker between printed pages in the line stream
 class Paragraph:
     lines: list[str]
     page: int
-    after_page_break: bool = False
     text: str = ""
     gap: str = "blank"  # what separates its first line from the line before (see PrintedLine)
 
@@ -321,7 +319,7 @@ def _assemble_paragraphs(lines: Sequence[PrintedLine]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     for index, line in enumerate(lines):
         if index == 0 or _starts_paragraph(lines, index, spaced_pages):
-            paragraphs.append(Paragraph([line.text], line.page, line.gap == "page", line.text, line.gap))
+            paragraphs.append(Paragraph([line.text], line.page, line.text, line.gap))
             continue
         current = paragraphs[-1]
         current.lines.append(line.text)

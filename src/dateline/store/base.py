@@ -241,3 +241,23 @@ def paragraphs_around(text: str, start: int, end: int) -> str:
     begin = text.rfind("\n\n", 0, start)
     finish = text.find("\n\n", end)
     return text[0 if begin < 0 else begin + 2 : len(text) if finish < 0 else finish]
+
+
+def article_conditions(query: SearchQuery) -> list[tuple[str, object]]:
+    """The filters of a search as SQL conditions on ``articles a``, each with ``{}`` where its one
+    parameter goes: one definition, so every backend filters alike (each writes its own placeholder)."""
+    conditions: list[tuple[str, object]] = []
+    if query.since:
+        conditions.append(("a.published_day >= {}", query.since[:10]))
+    if query.until:
+        conditions.append(("a.published_day <= {}", query.until[:10]))
+    if query.outlet:
+        conditions.append(("lower(a.outlet) = lower({})", query.outlet))
+    for value, table, column in (
+        (query.speaker, "quotes", "speaker"), (query.place, "places", "name"), (query.entity, "entities", "name"),
+        (query.story, "story_members", "story_id"),
+    ):  # fmt: skip
+        if value:
+            exists = f"EXISTS (SELECT 1 FROM {table} x WHERE x.article_id = a.id AND lower(x.{column}) = lower({{}}))"
+            conditions.append((exists, value))
+    return conditions

@@ -36,6 +36,7 @@ from dateline.store.base import (
     StorySummary,
     TimelineBucket,
     UpsertOutcome,
+    article_conditions,
     like_escape,
     paragraphs_around,
     period_of,
@@ -463,28 +464,9 @@ class PostgresStore:
 
     @staticmethod
     def _article_filters(query: SearchQuery) -> tuple[str, dict[str, object]]:
-        clauses: list[str] = []
-        params: dict[str, object] = {}
-        if query.since:
-            clauses.append("a.published_day >= %(since)s")
-            params["since"] = _text(query.since[:10])
-        if query.until:
-            clauses.append("a.published_day <= %(until)s")
-            params["until"] = _text(query.until[:10])
-        if query.outlet:
-            clauses.append("lower(a.outlet) = lower(%(outlet)s)")
-            params["outlet"] = _text(query.outlet)
-        for value, table, column in (
-            (query.speaker, "quotes", "speaker"), (query.place, "places", "name"), (query.entity, "entities", "name"),
-            (query.story, "story_members", "story_id"),
-        ):  # fmt: skip
-            if value:
-                clauses.append(
-                    f"EXISTS (SELECT 1 FROM {table} x WHERE x.article_id = a.id "
-                    f"AND lower(x.{column}) = lower(%({table})s))"
-                )
-                params[table] = _text(value)
-        return "".join(f" AND {clause}" for clause in clauses), params
+        conditions = article_conditions(query)
+        sql = "".join(f" AND {condition.format(f'%(filter{n})s')}" for n, (condition, _) in enumerate(conditions))
+        return sql, {f"filter{n}": _text(value) for n, (_, value) in enumerate(conditions)}
 
     def quotes(self, query: QuoteQuery) -> list[QuoteHit]:
         clauses: list[str] = []

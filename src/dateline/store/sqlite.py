@@ -31,6 +31,7 @@ from dateline.store.base import (
     StorySummary,
     TimelineBucket,
     UpsertOutcome,
+    article_conditions,
     like_escape,
     paragraphs_around,
     period_of,
@@ -373,27 +374,8 @@ class SQLiteStore:
 
     @staticmethod
     def _article_filters(query: SearchQuery) -> tuple[str, list[object]]:
-        clauses: list[str] = []
-        params: list[object] = []
-        if query.since:
-            clauses.append("a.published_day >= ?")
-            params.append(query.since[:10])
-        if query.until:
-            clauses.append("a.published_day <= ?")
-            params.append(query.until[:10])
-        if query.outlet:
-            clauses.append("lower(a.outlet) = lower(?)")
-            params.append(query.outlet)
-        for value, table, column in (
-            (query.speaker, "quotes", "speaker"), (query.place, "places", "name"), (query.entity, "entities", "name"),
-            (query.story, "story_members", "story_id"),
-        ):  # fmt: skip
-            if value:
-                clauses.append(
-                    f"EXISTS (SELECT 1 FROM {table} x WHERE x.article_id = a.id AND lower(x.{column}) = lower(?))"
-                )
-                params.append(value)
-        return "".join(f" AND {clause}" for clause in clauses), params
+        conditions = article_conditions(query)
+        return "".join(f" AND {sql.format('?')}" for sql, _ in conditions), [value for _, value in conditions]
 
     def quotes(self, query: QuoteQuery) -> list[QuoteHit]:
         clauses: list[str] = []
