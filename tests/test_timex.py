@@ -275,7 +275,9 @@ def test_degenerate_inputs(text: str) -> None:
 
 _WORDS = st.sampled_from(
     "on last next this early late mid the a two 3 10:30 a.m. p.m. May March Tuesday weeks years ago later "
-    "since 1998 2024 1990s fall quarter third said will today , . - ' $ 12 31 Dec. of in every daily".split()
+    "since 1998 2024 1990s fall quarter third said will today , . - ' $ 12 31 Dec. of in every daily "
+    "that day week full entire year's end between and to recent coming ahead mid-afternoon centuries for a while "
+    "some time over the years before followed is heard".split()
 )
 
 

@@ -14,8 +14,9 @@ How it works, in two passes:
 2. Normalisation, left to right, against the anchor (the document creation time). Expressions that
    depend on the tense ("Tuesday", "May") read a tense hint: the caller's ``tense`` function when
    given (e.g. from a parser), else a light look at the verbs around the expression in its sentence.
-   Expressions anchored to the story's own time line ("a day later", "the following year") use the
-   last explicit date mentioned shortly before; without one they stay durations.
+   Expressions anchored to the story's own time line ("a day later", "the following year", "later
+   that day", "that quarter", "the weeks before the shooting") use the last explicit date (or
+   quarter) mentioned shortly before; without one they stay durations or are dropped.
 
 Nothing here needs spaCy: everything is a pure function of the text, the anchor and the hint.
 """
@@ -23,6 +24,7 @@ Nothing here needs spaCy: everything is a pure function of the text, the anchor 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -88,7 +90,10 @@ _NUMWORD = (
     r"|a couple|couple of|a few|few|several|many|some|a|an|single)"
 )
 _NUM = rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|{_NUMWORD}(?:\s+and\s+a\s+half)?|(?:a\s+)?half(?:\s+an?)?)"
-_UNIT = r"(?:centur(?:y|ies)|decades?|years?|quarters?|months?|fortnights?|weeks?|days?|hours?|minutes?|seconds?)"
+_UNIT = (
+    r"(?:centur(?:y|ies)|decades?|years?|quarter-centur(?:y|ies)|quarters?|months?|fortnights?|weeks?|days?|hours?"
+    r"|minutes?|seconds?)"
+)
 _UNIT_ADJ = (
     r"(?:(?:consecutive|straight|trading|business|working|full|more|additional|successive|long|calendar"
     r"|fiscal|whole|entire|school|academic|bargaining|session|legislative|extra)\s+)?"
@@ -108,7 +113,7 @@ _PREMOD = (
     r"|(?:the\s+)?(?:end|start|beginning)\s+of)"
 )
 _ZONE = (
-    r"(?:(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|JST|HKT|IST)(?:\s*[+-]\s*\d{1,2})?"
+    r"(?:(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|BST|CET|CEST|EET|EEST|MSK|JST|HKT|IST)(?:\s*[+-]\s*\d{1,2})?"
     r"|[A-Z][a-z]+\s+time|local\s+time|Eastern(?:\s+(?:Standard|Daylight))?\s+Time)"
 )
 
@@ -156,8 +161,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # [early] [last] Month [Year] | Month of Year
     ("month", _rx(
-        rf"(?:(?P<pre>{_PREMOD})[\s-]+)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?"
-        rf"\b(?P<mon>{_MONTH})(?:\s*(?:of\s+|,\s*)?(?P<year>{_YEAR})(?![\d%])|\s+(?P<syear>nineteen[\s-]+\w+(?:-\w+)?)|\s+(?P<ydet>last|this|next)\s+year)?"
+        rf"(?:(?P<pre>{_PREMOD})[\s-]+)?(?:(?P<det>(?i:this\s+past|this\s+coming|this|last|next|past|coming))\s+)?"
+        rf"\b(?P<mon>{_MONTH})(?:\s*(?:of\s+|,\s*)?(?P<year>{_YEAR})(?![\d%])|\s+(?P<syear>nineteen[\s-]+\w+(?:-\w+)?)"
+        rf"|\s+(?P<ydet>last|this|next)\s+year|(?=\s+of\s+(?P<ydet2>last|this|next)\s+year))?"
         rf"(?!\s*(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b)",
     )),
     # [early] 1998 | fiscal 1998 | the year 1998 | the 1990s | mid-1990s | the '80s
@@ -200,16 +206,22 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # the third quarter [of 1998] | third-quarter | this year's first half | the year-ago quarter
     ("quarter", _rx(
         rf"(?:(?P<poss>(?:this|last|next)\s+year's|(?:the\s+)?(?P<pyear>{_YEAR})(?:'s)?)\s+|(?P<the>the\s+(?:(?P<ya>year-(?:ago|earlier))\s+)?(?:fiscal[\s-]+)?(?=\w+\s)))?"
-        rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal\s+|calendar\s+)?(?P<q>quarter|half|quarter-century)"
+        rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal\s+|calendar\s+)?(?P<q>quarter-century|quarter|half)(?![\w-])"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{_YEAR})|(?P<ydet>this|last|next|the\s+(?:previous|current|same|next)|the)\s+(?:fiscal\s+)?year))?",
         IGNORE,
     )),
+    # Q3, Q3 2023, 3Q23, H1 2024, 1H24: the short forms of business news
+    ("q_code", _rx(
+        rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
+        # a two-digit year is written on ("3Q23") or after an apostrophe ("Q3 '23"), never after a bare space
+        rf"(?:(?:\s+|\s*of\s+|-)(?P<year>{_YEAR})|(?:\s*['’])?(?P<yy>[0-9]{{2}}))?\b(?![-/.]\d)"
+    )),
     ("fiscal_period", _rx(
-        r"(?P<the>the\s+)?(?P<det>latest|last|most\s+recent|recent|current|same|year-ago|year-earlier|previous|prior|just-ended|past|first)\s+"
+        r"(?P<the>the\s+)?(?P<det>latest|last|most\s+recent|recent|current|same|year-ago|year-earlier|previous|prior|just-ended|past|first|this)\s+"
         r"(?:(?:three|six|nine|twelve|3|6|9|12)[\s-]+months?|(?P<unit>quarter|period|half))"
         r"(?P<tail>\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|of\s+(?:the\s+)?(?:last|previous|this)\s+year))?"
         r"|the\s+same\s+month(?P<mtail>\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year))"
-        r"|the\s+(?P<bare>quarter|period)\b"
+        r"|the\s+(?P<bare>quarter|period)\b(?!-)"
         r"|(?P<the2>the\s+)(?:three|six|nine|twelve|3|6|9|12)\s+months\b",
         IGNORE,
     )),
@@ -221,10 +233,36 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         IGNORE,
     )),
     # year-end, year-ago, year-earlier, mid-year, month-end
-    ("compound", _rx(r"\b(?P<w>year-end|year-ago|year-earlier|mid-?year|month-end|week-end|yearend)\b", IGNORE)),
+    ("compound", _rx(
+        r"\b(?P<w>year-end|year-ago|year-earlier|mid-?year|month-end|week-end|yearend|year(?:['’]s)?\s+end)\b(?!-)",
+        IGNORE,
+    )),
+    # that day, later that year, that quarter: a unit of the story's own time line
+    ("anaphor", _rx(
+        r"(?:(?P<pre>earlier|later|early|late)\s+)?that\s+(?:same\s+|very\s+)?(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b"
+        r"(?![-'’]|\s+(?:of|when|in|is|was|after)\b)",
+        IGNORE,
+    )),
+    # the full year, the entire year: the (fiscal) year the story reports on
+    ("whole_year", _rx(
+        r"the\s+(?:full|entire|whole)\s+(?:fiscal\s+)?year\b(?!\s+(?:of|to|ago|earlier|before|after)\b)", IGNORE
+    )),
+    # "in the weeks before the shooting": the bare plural is the expression, a vague stretch of the time line
+    ("units_before", _rx(
+        r"\b(?:in|over|during|for|within)\s+the\s+(?P<x>(?P<unit>days|weeks|months|years))"
+        r"(?=\s+(?:before|after|that\s+followed|following|leading\s+up|prior\s+to)\b)",
+        IGNORE,
+    )),
+    # "over the years": an unspecified stretch
+    ("the_years", _rx(
+        r"\b(?:over|during|through|throughout)\s+(?P<x>the\s+(?P<unit>years|decades))\b(?!\s+(?:of|to|ahead|since)\b)",
+        IGNORE,
+    )),
     # [last] Tuesday [morning]
     ("weekday", _rx(
-        rf"(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|the\s+following|the\s+previous|the\s+next|early|late|earlier|later)\s+)?"
+        # a capitalised "Last Friday" opens a sentence; "Earlier Friday" there is annotated as "Friday" alone
+        rf"(?:(?P<det>(?i:this\s+past|this\s+coming|this|last|next|past|coming|the\s+following|the\s+previous|the\s+next)"
+        rf"|early|late|earlier|later)\s+)?"
         rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?",
     )),
     # on Mondays, Tuesday nights: a weekday in the plural recurs
@@ -241,8 +279,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # now, currently, recently, the future, soon
     ("ref", _rx(
         r"\b(?P<present>now|currently|presently|at\s+present|nowadays|these\s+days|present-day|to\s+date|current(?!\s+(?:account|assets|liabilities|of)))\b"
-        r"|\b(?P<past>(?:more\s+)?recently|lately|the\s+past|formerly|recent(?:\s+(?:years|months|weeks|days|quarters|times|decades|history))?|past\s+years|some\s+time\s+ago|long\s+ago|years\s+ago|not\s+long\s+ago)\b"
-        r"|\b(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short|long|medium)\s+term|near-term"
+        r"|\b(?P<past>(?:more\s+)?recently|lately|the\s+past|recent(?:\s+(?:years|months|weeks|days|quarters|times|decades|history))?|past\s+years|some\s+time\s+ago|long\s+ago|years\s+ago|not\s+long\s+ago)\b"
+        r"|\b(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short|long|medium)\s+term"
         r"|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)|the\s+(?:days|weeks|months|years)\s+(?:ahead|to\s+come)|later|eventually)\b",
         IGNORE,
     )),
@@ -257,11 +295,35 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # years, months (bare plurals: "for years", "within weeks")
     ("bare_units", _rx(
-        r"\b(?:for|within|in|over|took|than|after|lasted|spent|from)\s+"
-        r"(?P<x>(?P<unit>decades|years|months|weeks|days|hours|minutes))\b(?!\s+(?:of|earlier|later|ago|before))",
+        r"\b(?:for|within|in|over|took|than|after|lasted|spent|from)\s+(?:just\s+|only\s+|mere\s+)?"
+        r"(?P<x>(?P<unit>centuries|decades|years|months|weeks|days|hours|minutes))\b(?!\s+(?:of|earlier|later|ago|before))",
         IGNORE,
     )),
-    ("adj_units", _rx(r"\b(?P<unit>day|week|month|year|decade|hour)-long\b", IGNORE)),
+    # "between 60 and 90 days", "two to six days": the first bound is an expression of its own, in the
+    # unit the second one names
+    ("range_first", _rx(
+        r"(?:\bbetween\s+(?P<x>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and"
+        r"|(?P<x2>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:to|or))"
+        r"\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
+        r"(?P<unit>hours|days|weeks|months|years|decades)\b(?!\s+old|-old)",
+        IGNORE,
+    )),
+    # "for some time", "for a while": a stretch of unknown length
+    ("vague_span", _rx(
+        r"\bfor\s+(?P<x>some\s+time|a\s+while|quite\s+some\s+time)\b(?!\s+(?:now|ago))", IGNORE
+    )),
+    # the week of March 6, the last week of March
+    ("week_of", _rx(
+        rf"the\s+(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+(?P<mon>{_MONTH})"
+        rf"(?:\s*(?P<day>{_DAYNUM})(?!\d|:\d))?(?:\s*,?\s*(?P<year>{_YEAR})(?![\d%]))?",
+    )),
+    # mid-afternoon, late morning [yesterday]
+    ("part_of_day", _rx(
+        r"(?P<pre>mid|late|early)[- ]?(?P<pod>morning|afternoon|evening)"
+        r"(?:\s+(?P<w>yesterday|today|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?\b",
+        IGNORE,
+    )),
+    ("adj_units", _rx(r"\b(?P<unit>(?:day|week|month|year|decade|hour|centur(?:y|ie))(?P<pl>s)?)-long\b", IGNORE)),
     # 10:30 a.m. [Moscow time] [Tuesday]
     ("clock", _rx(
         rf"(?P<clock>{_CLOCK})(?:\s+(?P<zone>{_ZONE}))?"
@@ -272,7 +334,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # daily, each week, every Tuesday, twice a year, per month
     ("set", _rx(
         r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly)\b"
-        r"|\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\w+\s+times)\s+)?(?P<q>every|each|per|a)\s+(?P<other>other\s+)?(?P<n>two|three|four|five|six|\d+\s+)?"
+        r"|\b(?:(?P<freq>once|twice|three\s+times|four\s+times|\w+\s+times)\s+)?(?P<q>every|each|per|a)\s+(?P<other>other\s+)?(?P<n>(?:two|three|four|five|six|\d+)\s+)?"
         r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|night|morning|evening|weekend|quarter|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
         r"|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|fall|autumn|winter)\b",
         IGNORE,
@@ -284,6 +346,33 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?P<year>" + _YEAR + r"))?"
     )),
 ]  # fmt: skip
+
+# Words one of which every match of a family contains (lower-cased): a text without any of them
+# skips that family's scan, which is most of the scanning time for the rarer families.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "decade": ("0s", "0's"),
+    "decade_word": ("ties",),
+    "century": ("century",),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "quarter": ("quarter", "half"),
+    "q_code": ("q", "h"),
+    "fiscal_period": ("month", "quarter", "period", "half"),
+    "spelled_year": ("nineteen", "twenty", "thousand"),
+    "holiday": ("christmas", "year's", "thanksgiving", "easter", "independence", "halloween", "valentine", "labor",
+                "memorial", "boxing", "victory"),
+    "week_of": ("week",),
+    "whole_year": ("year",),
+    "year_ended": ("year",),
+    "year_period": ("period", "quarter", "year", "season"),
+    "anaphor": ("that",),
+    "compound": ("year", "month", "week"),
+    "part_of_day": ("morning", "afternoon", "evening"),
+    "adj_units": ("-long",),
+    "short_year": ("'", "’"),
+    "weekday": ("day",),
+    "weekday_set": ("day",),
+    "deictic": ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"),
+}  # fmt: skip
 
 # ------------------------------------------------------------------ tense hint
 
@@ -297,11 +386,11 @@ _PAST_IRREGULAR = {
 }  # fmt: skip
 _FUTURE_MARKERS = {
     "will", "'ll", "shall", "scheduled", "upcoming", "next", "tomorrow", "expected", "plans", "wo", "would",
-    "should", "could", "might", "must", "can", "may", "until", "till",
+    "should", "could", "might", "must", "can", "may", "until", "till", "payable",
 }  # fmt: skip
 _FUTURE_BIGRAMS = (
     "going to", "set to", "due to", "is to", "are to", "plans to", "expected to", "intends to", "set for",
-    "scheduled for", "planned for", "due in", "due on",
+    "scheduled for", "planned for", "due in", "due on", "planned to", "planning to", "as soon", "payable on",
 )  # fmt: skip
 _NOT_BEFORE_PAST = {
     "be", "been", "being", "to", "the", "a", "an", "its", "his", "her", "their", "our", "still", "very", "more",
@@ -327,6 +416,9 @@ def _verb_tense(word: str) -> Tense | None:
     return None
 
 
+_REACH_BEFORE = 8  # words before the expression searched for a tense cue
+
+
 def guess_tense(text: str, start: int, end: int) -> Tense | None:
     """The tense governing ``text[start:end]``, guessed from the words of its sentence (a cheap hint).
 
@@ -344,7 +436,7 @@ def guess_tense(text: str, start: int, end: int) -> Tense | None:
     stop = _SENTENCE_END.search(after)
     if stop:
         after = after[: stop.start()]
-    words_before = _WORD.findall(before)[-12:]
+    words_before = _WORD.findall(before)[-_REACH_BEFORE - 4 :]
     words_after = _WORD.findall(after)[:10]
     if words_before and words_before[-1].lower() in ("until", "till", "by"):
         # "completed by Dec. 15" lies ahead, unless the clause is in the past ("had filed reports by Wednesday")
@@ -355,7 +447,9 @@ def guess_tense(text: str, start: int, end: int) -> Tense | None:
     # the nearest tense cue before the expression wins, else the nearest after: "said Tuesday",
     # "will meet on Friday, officials said"; a participle after "be"/"to" is no past ("to be
     # published in May")
-    order = [(words_before, len(words_before) - d) for d in range(1, 9)] + [(words_after, d) for d in range(6)]
+    order = [(words_before, len(words_before) - d) for d in range(1, _REACH_BEFORE + 1)] + [
+        (words_after, d) for d in range(6)
+    ]
     for words, index in order:
         if not 0 <= index < len(words):
             continue
@@ -365,6 +459,8 @@ def guess_tense(text: str, start: int, end: int) -> Tense | None:
         if index + 1 < len(words) and f"{word} {words[index + 1].lower()}" in _FUTURE_BIGRAMS:
             return "FUTURE"
         tense = _verb_tense(word)
+        if tense == "PAST" and index > 0 and words[index - 1].lower() in ("is", "are", "am"):
+            return "PRESENT"  # a present passive ("when the case is heard in May")
         # a participle after "be"/"to" is no past ("to be published"), nor an adjective ("the reduced dividend")
         if tense == "PAST" and not (index > 0 and words[index - 1].lower() in _NOT_BEFORE_PAST):
             return "PAST"
@@ -390,7 +486,9 @@ _CODE_BEFORE_YEAR = re.compile(
 _YEAR_CONTEXT_BEFORE = re.compile(r"year|in|of|since|until|by", IGNORE)
 _NOT_A_YEAR_AFTER = re.compile(r"\s+(?:dollars|people|percent|troops|years|of|million|thousand|hundred)")
 _DECADE_BEFORE = re.compile(r"\bthe\s+$|'")
-_SEASON_BEFORE = re.compile(r"\b(?:in|this|last|next|during|by|until|through|since|over|the)\s+$")
+_SEASON_BEFORE = re.compile(
+    r"\b(?:in|this|last|next|during|by|until|through|since|over|the|its|their|his|her|our)\s+$", IGNORE
+)
 _MONTHS_SPAN = re.compile(r"(?:three|six|nine|twelve|\d+)[\s-]+months?")
 _MONTHS_NUMBER = re.compile(r"(three|six|nine|twelve|\d+)")
 _DAY_PREP_BEFORE = re.compile(
@@ -651,13 +749,33 @@ def _clock(m: re.Match[str], prefix: str = "") -> tuple[int, int] | None:
     return None
 
 
-def _zone(text: str | None) -> str:
+_ZONE_PARTS = re.compile(r"([A-Za-z]+)\s*(?:([+-])\s*(\d{1,2}))?")
+_US_STANDARD = {"et": -5, "eastern": -5, "ct": -6, "mt": -7, "pt": -8}
+
+
+def _us_summer_time(d: date) -> bool:
+    """US daylight saving time: from the second Sunday of March to the first Sunday of November."""
+    march = date(d.year, 3, 1)
+    start = march + timedelta(days=(6 - march.weekday()) % 7 + 7)
+    november = date(d.year, 11, 1)
+    end = november + timedelta(days=(6 - november.weekday()) % 7)
+    return start <= d < end
+
+
+def _zone(text: str | None, anchor: date | None = None) -> str:
     if not text:
         return ""
-    words = text.lower().split()
-    key = words[0]
-    if key == "eastern":
-        return "-04:00" if "daylight" in text.lower() else "-05:00"
+    parts = _ZONE_PARTS.match(text)
+    if parts is None:
+        return ""
+    key = parts.group(1).lower()
+    if key in ("utc", "gmt") and parts.group(3):
+        return f"{parts.group(2)}{int(parts.group(3)):02d}:00"  # "UTC+3", "GMT -5"
+    if key in _US_STANDARD:
+        # "ET" and a bare "Eastern Time" follow the clocks of the day; "Eastern Standard Time" does not
+        lowered = text.lower()
+        summer = "daylight" in lowered or ("standard" not in lowered and anchor is not None and _us_summer_time(anchor))
+        return f"-{abs(_US_STANDARD[key]) - summer:02d}:00"
     return ZONES.get(key, "")
 
 
@@ -684,8 +802,9 @@ class _State:
     ref: date | None = None  # the last explicit day or month the story put on its time line
     ref_end: int = -1
     ref_code: str = "D"  # the granularity of ``ref``: D, M or Y
-    quarter: str | None = None  # the last fiscal quarter talked about ("1989-Q3")
+    quarter: str | None = None  # the fiscal quarter the story reports on ("1989-Q3")
     quarter_end: int = -1
+    named_quarter: str | None = None  # the quarter named last, what "that quarter" points back at
 
 
 Result = tuple[TimeType, str, str | None] | None
@@ -717,11 +836,21 @@ def tag(
     if not text:
         return []
     candidates: list[_Candidate] = []
+    lower = text.lower()
     for family, pattern in RULES:
-        # a pattern may match context it does not cover: its group "x" is then the expression
+        needs = _NEEDS.get(family)
+        if needs and not any(word in lower for word in needs):
+            continue
+        # a pattern may match context it does not cover: its group "x" (or "x2") is then the expression
         has_x = "x" in pattern.groupindex
+        has_x2 = "x2" in pattern.groupindex
         for m in pattern.finditer(text):
-            start, end = m.span("x") if has_x and m.group("x") else m.span()
+            if has_x and m.group("x"):
+                start, end = m.span("x")
+            elif has_x2 and m.group("x2"):
+                start, end = m.span("x2")
+            else:
+                start, end = m.span()
             if end > start and text[start:end].strip():
                 candidates.append(_Candidate(start, end, family, m))
     # A rejected candidate ("a Wednesday" is no set) must not hide the shorter ones it overlapped:
@@ -758,12 +887,17 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Leftmost-longest, non-overlapping."""
     candidates.sort(key=lambda c: (-(c.end - c.start), -_PRIORITY.get(c.family, 0), c.start))
     taken: list[_Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    # the spans taken so far never overlap, so sorted by start they are sorted by end too: only the
+    # last one starting before a candidate's end can reach into it (a bisection, not a scan of all)
+    starts: list[int] = []
+    ends: list[int] = []
     for cand in candidates:
-        if any(cand.start < e and s < cand.end for s, e in occupied):
+        i = bisect_left(starts, cand.end)
+        if i and ends[i - 1] > cand.start:
             continue
         taken.append(cand)
-        occupied.append((cand.start, cand.end))
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
     taken.sort(key=lambda c: c.start)
     return taken
 
@@ -866,7 +1000,7 @@ def _norm_mdy(c: _Candidate, s: _State) -> Result:
     if clock_prefix:
         hm = _clock(c.match, clock_prefix)
         if hm:
-            return "TIME", f"{value}T{_hm(*hm)}{_zone(g.get('zone2'))}", None
+            return "TIME", f"{value}T{_hm(*hm)}{_zone(g.get('zone2'), s.anchor)}", None
     return "DATE", value, None
 
 
@@ -910,7 +1044,8 @@ def _norm_month(c: _Candidate, s: _State) -> Result:
         return None  # bare "Jan" or "Sep" without a dot or a year is rarely a month in prose
     month = MONTHS[mon]
     mod = _premod(g.get("pre"))
-    ydet = (g.get("ydet") or "").lower()
+    # "October of next year": two expressions, the month valued by the year after it
+    ydet = (g.get("ydet") or g.get("ydet2") or "").lower()
     spelled = _spelled(g.get("syear"))
     if spelled:
         year = spelled
@@ -954,8 +1089,10 @@ def _norm_year_ended(c: _Candidate, s: _State) -> Result:
 def _norm_year_period(c: _Candidate, s: _State) -> Result:
     year = int(c.match.group("year"))
     story = _story_quarter(s, c)
-    if story and "period" in c.match.group(0).lower() and story.startswith(f"{year:04d}"):
-        return "DATE", story, None
+    span = c.match.group(0).lower()
+    if story and ("period" in span or span.endswith("quarter")):
+        # "the 1988 quarter" in a report on the third quarter is that quarter of 1988
+        return "DATE", f"{year:04d}{story[4:]}", None
     return "DATE", f"{year:04d}", None
 
 
@@ -1090,8 +1227,54 @@ def _norm_quarter(c: _Candidate, s: _State) -> Result:
     if code == "H":
         return "DATE", f"{year:04d}-H{min(ordinal, 2)}" if year else f"XXXX-H{min(ordinal, 2)}", None
     value = f"{year:04d}-Q{ordinal}" if year else f"XXXX-Q{ordinal}"
-    s.quarter, s.quarter_end = value, c.end
+    _note_quarter(s, value, c)
     return "DATE", value, None
+
+
+def _norm_q_code(c: _Candidate, s: _State) -> Result:
+    g = c.match.groupdict()
+    # "Audi Q3", "Boeing 2H": after a name the code is a model, not a period
+    if _CAPITAL_BEFORE.search(s.text[max(0, c.start - 20) : c.start]):
+        return None
+    number = int(g.get("q") or g.get("q2") or g.get("h") or g.get("h2") or 0)
+    half = bool(g.get("h") or g.get("h2"))
+    if g.get("year"):
+        year = int(g["year"])
+    elif g.get("yy"):
+        base = s.anchor.year if s.anchor else 2000
+        year = (base // 100) * 100 + int(g["yy"])
+        if year > base + 10:
+            year -= 100
+    elif s.anchor:
+        year = s.anchor.year
+        start_month = (number - 1) * (6 if half else 3) + 1
+        if start_month > s.anchor.month and _tense(c, s) == "PAST":
+            year -= 1  # a quarter not yet begun, told in the past, is last year's
+    else:
+        return "DATE", f"XXXX-{'H' if half else 'Q'}{number}", None
+    value = f"{year:04d}-{'H' if half else 'Q'}{number}"
+    if not half:
+        _note_quarter(s, value, c)
+    return "DATE", value, None
+
+
+def _note_quarter(s: _State, value: str, c: _Candidate) -> None:
+    """Put a quarter on the story's time line. An earnings story names its quarter first; a quarter
+    named in passing soon after ("after a flat second quarter") does not replace it."""
+    s.named_quarter = value
+    if s.quarter and c.start - s.quarter_end < _QUARTER_HOLD and _complete(s.quarter, s.anchor):
+        s.quarter_end = c.end
+        return
+    s.quarter, s.quarter_end = value, c.end
+
+
+def _complete(quarter: str, anchor: date | None) -> bool:
+    if anchor is None or not quarter[-1].isdigit():
+        return False
+    return (int(quarter[:4]), int(quarter[-1])) <= _latest_quarter(anchor)
+
+
+_QUARTER_HOLD = 600
 
 
 def _story_quarter(s: _State, c: _Candidate) -> str | None:
@@ -1127,6 +1310,12 @@ def _norm_fiscal_period(c: _Candidate, s: _State) -> Result:
         n = _num(_MONTHS_NUMBER.search(span_text).group(1))  # type: ignore[union-attr]
         return "DURATION", _fmt_amount(n, "M"), None
     unit = (g.get("unit") or "").lower()
+    if det == "this":
+        if unit != "quarter" or g.get("the") or g.get("tail") or s.anchor is None:
+            return None
+        # "this quarter" in a report on a quarter just closed is that quarter, else the running one
+        story = _story_quarter(s, c)
+        return "DATE", story or f"{s.anchor.year:04d}-Q{(s.anchor.month - 1) // 3 + 1}", None
     if det in ("first",) or unit == "half" or (not g.get("the") and det not in ("year-ago", "year-earlier")):
         return None
     if s.anchor is None:
@@ -1151,7 +1340,7 @@ def _norm_fiscal_period(c: _Candidate, s: _State) -> Result:
     if not q:
         return "DATE", f"{y:04d}-QX", None
     if unit == "quarter" and det not in ("year-ago", "year-earlier", "same", "previous", "prior") and not g.get("tail"):
-        s.quarter, s.quarter_end = f"{y:04d}-Q{q}", c.end  # the quarter the story now talks about
+        _note_quarter(s, f"{y:04d}-Q{q}", c)  # the quarter the story now talks about
     return "DATE", f"{y:04d}-Q{q}", None
 
 
@@ -1168,11 +1357,13 @@ def _norm_rel(c: _Candidate, s: _State) -> Result:
     mod = _premod(pre)
     tail = " ".join((g.get("tail") or "").lower().split())
     plural = bool(g.get("pl"))
-    if g.get("the") and not det:
+    if g["unit"][0].isupper() and not c.match.group(0).isupper():
+        return None  # a capitalised "This Week" inside a sentence is a title (a TV programme), not a week
+    if g.get("the") and not det and not (tail and not plural):
         # "the week", "the day": only with a preposition that makes it a point in time
         before = s.text[max(0, c.start - 16) : c.start].lower()
         if plural or unit in ("decade", "century", "night", "morning", "afternoon", "evening") or pre:
-            if pre and unit in ("year", "month", "week", "day") and s.anchor:
+            if pre and unit in ("year", "month", "week", "day", "decade") and s.anchor:
                 return "DATE", _at(s.anchor, code), mod
             return None
         if unit in ("day", "week") and not _DAY_PREP_BEFORE.search(before):
@@ -1189,7 +1380,8 @@ def _norm_rel(c: _Candidate, s: _State) -> Result:
         if det in ("the past", "the last", "past", "last", "the previous", "recent", "the recent"):
             return "DURATION", _fmt_amount(None, code if code != "WE" else "W"), mod
         if "coming" in det or "next" in det or "upcoming" in det or tail in ("ahead", "to come"):
-            return "DATE", "FUTURE_REF", mod
+            # "in the coming weeks" is a stretch of unknown length ahead, as TimeBank mostly writes it
+            return "DURATION", _fmt_amount(None, code if code != "WE" else "W"), mod
         return None
     if unit in ("morning", "afternoon", "evening", "night"):
         if s.anchor is None:
@@ -1208,6 +1400,9 @@ def _norm_rel(c: _Candidate, s: _State) -> Result:
     if anchored_det or tail in ("earlier", "later", "before", "after", "previous"):
         base = _ref_for(s, c, code)
         n = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1, "the same": 0}.get(det, 0)
+        if not det:
+            # "the day before", "the year previous", "the week after": one unit off the story's date
+            n = -1 if tail in ("earlier", "before", "previous") else 1
         if base is None:
             if det == "the next" and code != "D":
                 return ("DURATION", _fmt_amount(1, code if code != "WE" else "W"), mod) if s.anchor else None
@@ -1252,12 +1447,16 @@ def _norm_rel(c: _Candidate, s: _State) -> Result:
 
 
 def _norm_compound(c: _Candidate, s: _State) -> Result:
-    w = c.match.group("w").lower().replace("-", "")
+    raw = c.match.group("w").lower()
+    w = raw.replace("-", "")
     if s.anchor is None:
         return None
-    if w in ("yearend",):
+    if w in ("yearend",) or (raw.startswith("year") and raw.endswith(" end")):
         tense = _tense(c, s)
         year = s.anchor.year if tense != "PAST" or s.anchor.month == 12 else s.anchor.year - 1
+        if " " in raw:
+            # "by year end", "by year's end" name the end of the year, not its last day
+            return "DATE", f"{year:04d}", "END"
         return "DATE", f"{year:04d}-12-31", None
     if w in ("yearago", "yearearlier"):
         if s.quarter and c.start - s.quarter_end < 1500:
@@ -1268,6 +1467,102 @@ def _norm_compound(c: _Candidate, s: _State) -> Result:
     if w in ("monthend",):
         return "DATE", s.anchor.isoformat()[:7], "END"
     return None
+
+
+def _norm_anaphor(c: _Candidate, s: _State) -> Result:
+    g = c.match.groupdict()
+    unit = g["unit"].lower()
+    mod = _premod(g.get("pre"))
+    if unit == "quarter":
+        quarter = s.named_quarter or s.quarter
+        return ("DATE", quarter, mod) if quarter and c.start - s.quarter_end < 1500 else None
+    code = _REL_UNIT[unit]
+    # "that day" points back at a date the story gave; with none to point at it is no time of ours
+    base = _ref_for(s, c, code, 1500)
+    if base is None:
+        return None
+    if unit in PARTS_OF_DAY:
+        return "TIME", f"{base.isoformat()}T{PARTS_OF_DAY[unit]}", mod
+    return "DATE", _at(base, code), mod
+
+
+def _norm_whole_year(c: _Candidate, s: _State) -> Result:
+    if s.anchor is None:
+        return None
+    ref = _ref_for(s, c, "Y", 1500)
+    if ref is not None and abs(ref.year - s.anchor.year) <= 1:
+        return "DATE", f"{ref.year:04d}", None
+    # full-year results come out in the first weeks of the next year
+    year = s.anchor.year - 1 if s.anchor.month <= 2 and _tense(c, s) != "FUTURE" else s.anchor.year
+    return "DATE", f"{year:04d}", None
+
+
+def _norm_units_before(c: _Candidate, s: _State) -> Result:
+    code = _unit_code(c.match.group("unit"))
+    base = _ref_for(s, c, "M", 1500)
+    if base is not None and code in ("D", "W"):
+        # days or weeks before an event the story dated: the month they fall in
+        return "DATE", _at(base, "M"), None
+    return "DURATION", _fmt_amount(None, code), None
+
+
+def _norm_the_years(c: _Candidate, s: _State) -> Result:
+    return "DURATION", _fmt_amount(None, _unit_code(c.match.group("unit"))), None
+
+
+def _norm_range_first(c: _Candidate, s: _State) -> Result:
+    g = c.match.groupdict()
+    amount = _num(g.get("x") or g.get("x2") or "")
+    code = _unit_code(g["unit"])
+    if code == "DE" and amount is not None:
+        code, amount = "Y", amount * 10
+    return "DURATION", _fmt_amount(amount, code), None
+
+
+def _norm_vague_span(c: _Candidate, s: _State) -> Result:
+    return "DURATION", "PXX", None
+
+
+def _norm_week_of(c: _Candidate, s: _State) -> Result:
+    g = c.match.groupdict()
+    month = MONTHS[g["mon"].rstrip(".").lower()]
+    if g.get("year"):
+        year = int(g["year"])
+    elif s.anchor:
+        year = _month_year(month, s.anchor, _tense(c, s), None)
+    else:
+        return None
+    if g.get("day"):
+        d = date(year, month, int(_NON_DIGIT.sub("", g["day"])))
+    else:
+        # the n-th week of a month is the ISO week of its n-th Thursday; the last week, of its last one
+        first = date(year, month, 1)
+        thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+        ordinal = (g.get("ord") or "first").lower()
+        if ordinal in ("last", "final"):
+            while (thursday + timedelta(days=7)).month == month:
+                thursday += timedelta(days=7)
+        else:
+            thursday += timedelta(days=7 * (ORDINALS[ordinal] - 1))
+        d = thursday
+    _note_day(s, d, c, "W")
+    return "DATE", _week(d), None
+
+
+def _norm_part_of_day(c: _Candidate, s: _State) -> Result:
+    g = c.match.groupdict()
+    pod = PARTS_OF_DAY[g["pod"].lower()]
+    mod = _premod(g.get("pre"))
+    word = (g.get("w") or "").lower()
+    if s.anchor is None:
+        return "TIME", f"XXXX-XX-XXT{pod}", mod
+    if word in ("yesterday", "today", "tomorrow"):
+        d = s.anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    elif word:
+        d = _weekday_date(WEEKDAYS[word], s.anchor, _tense(c, s), None)
+    else:
+        d = _ref_for(s, c, "D", 600) or s.anchor
+    return "TIME", f"{d.isoformat()}T{pod}", mod
 
 
 def _norm_weekday(c: _Candidate, s: _State) -> Result:
@@ -1311,9 +1606,19 @@ def _norm_weekday_set(c: _Candidate, s: _State) -> Result:
     return "SET", value + (f"T{PARTS_OF_DAY[pod]}" if pod else ""), None
 
 
+# "today's youth", "tomorrow's world": the present or future age, not a day
+_GENERIC_AFTER_DAY = re.compile(
+    r"['’]s\s+(?:world|youth|society|generation|children|kids|young|families|standards|technology|personal|modern"
+    r"|global|economy|people|culture|consumers?)\b",
+    IGNORE,
+)
+
+
 def _norm_deictic(c: _Candidate, s: _State) -> Result:
     g = c.match.groupdict()
     word = (g.get("w") or g.get("this") or "").lower()
+    if word in ("today", "tomorrow") and not g.get("pod") and _GENERIC_AFTER_DAY.match(s.text, c.end):
+        return None
     if s.anchor is None:
         return ("DATE", "PRESENT_REF", None) if word == "today" else None
     d = s.anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
@@ -1337,11 +1642,13 @@ def _norm_ref(c: _Candidate, s: _State) -> Result:
     g = c.match.groupdict()
     word = " ".join(c.match.group(0).lower().split())
     if g.get("present"):
-        if word == "now":
-            # "now" as a discourse marker or in "now-defunct" is not a time
-            after = s.text[c.end : c.end + 2]
-            if after.startswith("-"):
-                return None
+        after = s.text[c.end : c.end + 2]
+        if word == "now" and after.startswith("-"):
+            return None  # "now-defunct"
+        if word in ("now", "currently") and after.startswith(",") and c.match.group(0)[0].isupper():
+            # a sentence that opens "Now, ..." or "Currently, ..." turns to a new point (TimeBank leaves
+            # these out), while "now" inside the clause dates it
+            return None
         # "current" marks a time only before a noun of state ("current chairman", "current levels")
         if word == "current" and not _NOUN_AFTER.match(s.text[c.end : c.end + 3]):
             return None
@@ -1353,12 +1660,26 @@ def _norm_ref(c: _Candidate, s: _State) -> Result:
             before = s.text[max(0, c.start - 12) : c.start].lower()
             if not _PAST_PREP_BEFORE.search(before):
                 return None
+        stretch = _STRETCH_UNITS.search(word)
+        if stretch and word.startswith("recent"):
+            # "in recent months": a stretch of unknown length up to now
+            return "DURATION", _fmt_amount(None, _unit_code(stretch.group(1))), None
         return "DATE", "PAST_REF", None
     if word in ("later", "eventually", "shortly"):
         return None
     if word == "future" and not _NOUN_AFTER.match(s.text[c.end : c.end + 3]):
         return None
+    stretch = _STRETCH_UNITS.search(word)
+    if stretch:
+        return "DURATION", _fmt_amount(None, _unit_code(stretch.group(1))), None
     return "DATE", "FUTURE_REF", None
+
+
+_STRETCH_UNITS = re.compile(r"\b(days|weeks|months|quarters|years|decades)\b")
+
+
+_OF_AFTER = re.compile(r"\s*,?\s*of\b")  # "a quarter of", "about a quarter, of its dealers": a fraction
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should|must|hopes?|he|she|they|we|I)\s+$", IGNORE)
 
 
 def _norm_duration(c: _Candidate, s: _State) -> Result:
@@ -1376,7 +1697,9 @@ def _norm_duration(c: _Candidate, s: _State) -> Result:
         return None  # an age ("a 6-year-old", "52 years old")
     if g.get("hy") == "-long" and num_text.lower() in ("a", "an"):
         return None  # "a day-long strike": the article is not part of "day-long"
-    if code == "Q" and ("-" in text[c.start : c.end] or (amount == 1 and text[c.end : c.end + 3] == " of")):
+    if unit_word.startswith("quarter-centur"):
+        return "DURATION", _fmt_amount(None if amount is None else 25 * amount, "Y"), None
+    if code == "Q" and ("-" in text[c.start : c.end] or (amount == 1 and _OF_AFTER.match(text, c.end))):
         return None  # "three-quarters", "a quarter of" are fractions
     # "second" alone is the ordinal; "a second" is not worth a timex
     if code == "S" and num_text.lower() in ("a", "an", "one", "single"):
@@ -1386,6 +1709,17 @@ def _norm_duration(c: _Candidate, s: _State) -> Result:
         amount = None
     if num_text.lower() in ("a", "an") and unit_word.endswith("s"):
         return None
+    if (
+        num_text.lower() == "one"
+        and unit_word == "day"
+        and not (direction or tail or g.get("mod"))
+        and _MODAL_BEFORE.search(text[max(0, c.start - 12) : c.start])
+    ):
+        return "DATE", "FUTURE_REF", None  # "Islam will one day be...": some day ahead, not a length
+    if num_text.lower() in ("a", "an") and (
+        "fiscal" in (g.get("adj") or "").lower() or "calendar" in (g.get("adj") or "").lower()
+    ):
+        return None  # "changed from a fiscal year to a calendar year": a kind of year, not a length of time
     if num_text[0].isdigit() and text[max(0, c.start - 1) : c.start] in ("$", "€", "£"):
         return None
     adj = (g.get("adj") or "").lower()
@@ -1443,6 +1777,9 @@ def _point(base: date, amount: float, code: str, c: _Candidate, s: _State) -> Re
     d = _shift(base, n * 1200, "M") if code == "CE" else _shift(base, n, code if code != "WE" else "W")
     if d is None:
         return None
+    if code == "W" and abs(n) <= 2:
+        # "a week ago", "two weeks later" name a day, the same weekday one or two weeks off
+        return "DATE", d.isoformat(), None
     return "DATE", _at(d, code), None
 
 
@@ -1452,7 +1789,13 @@ def _norm_bare_units(c: _Candidate, s: _State) -> Result:
 
 
 def _norm_adj_units(c: _Candidate, s: _State) -> Result:
-    return "DURATION", _fmt_amount(1, _unit_code(c.match.group("unit"))), None
+    code = _unit_code(c.match.group("unit"))
+    if c.match.group("pl"):
+        # "decades-long": many of the unit, how many unsaid; TimeBank writes decades as years
+        return "DURATION", _fmt_amount(None, "Y" if code in ("DE", "CE") else code), None
+    if code in ("DE", "CE"):
+        return "DURATION", f"P{10 if code == 'DE' else 100}Y", None  # as "a decade" is written
+    return "DURATION", _fmt_amount(1, code), None
 
 
 def _norm_clock(c: _Candidate, s: _State) -> Result:
@@ -1470,7 +1813,7 @@ def _norm_clock(c: _Candidate, s: _State) -> Result:
         hm = _clock(c.match)
         if hm is None:
             return None
-        zone = _zone(g.get("zone"))
+        zone = _zone(g.get("zone"), s.anchor)
         if not zone and _UTC.search(g["clock"]):
             zone = "Z"
         day = s.anchor
@@ -1558,9 +1901,18 @@ _NORMALISERS: dict[str, Callable[[_Candidate, _State], Result]] = {
     "century": _norm_century,
     "season": _norm_season,
     "quarter": _norm_quarter,
+    "q_code": _norm_q_code,
     "fiscal_period": _norm_fiscal_period,
     "rel": _norm_rel,
     "compound": _norm_compound,
+    "anaphor": _norm_anaphor,
+    "vague_span": _norm_vague_span,
+    "range_first": _norm_range_first,
+    "week_of": _norm_week_of,
+    "part_of_day": _norm_part_of_day,
+    "whole_year": _norm_whole_year,
+    "units_before": _norm_units_before,
+    "the_years": _norm_the_years,
     "weekday": _norm_weekday,
     "weekday_set": _norm_weekday_set,
     "deictic": _norm_deictic,

@@ -1,0 +1,314 @@
+"""Rules added for issue #4 (anaphoric units, whole years, vague stretches, weeks of a month, parts of
+the day, ranges, quarter codes, US zones) and the words that look like times but are not. Texts are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+import pytest
+
+from dateline.enrich.timex import guess_tense, tag
+
+WED = date(2024, 7, 17)  # a Wednesday
+
+
+def found(text: str, anchor: date | None = WED) -> dict[str, tuple[str, str, str | None]]:
+    return {t.text: (t.type, t.value, t.mod) for t in tag(text, anchor)}
+
+
+# ------------------------------------------------------------------ "that day", "later that year"
+
+
+def test_that_unit_points_back_at_the_last_date() -> None:
+    text = "The dam failed on March 3, 2019. Later that day, crews reached the valley."
+    assert found(text)["Later that day"] == ("DATE", "2019-03-03", None)
+    text = "The mill closed in June 2011 and reopened later that year."
+    assert found(text)["later that year"] == ("DATE", "2011", None)
+    text = "Ferry traffic fell in 2016. Fares rose that year too."
+    assert found(text)["that year"] == ("DATE", "2016", None)
+
+
+def test_that_quarter_is_the_quarter_just_discussed() -> None:
+    text = "The chain lost money in the second quarter of 2023. Results for that quarter included a charge."
+    assert found(text)["that quarter"] == ("DATE", "2023-Q2", None)
+
+
+def test_that_unit_without_a_date_before_is_nothing() -> None:
+    assert "that day" not in found("Nobody who was there forgets that day.")
+    # "that year's" and "that day of" are not the anaphoric unit
+    assert "that year" not in found("In 2016 the fleet grew. That year's budget was larger.")
+
+
+# ------------------------------------------------------------------ whole years, year end
+
+
+def test_the_full_year() -> None:
+    assert found("The bakery expects a profit for the full year.")["the full year"] == ("DATE", "2024", None)
+    # results for the whole of last year are published early in the next one
+    got = found("The carrier lost $2 million for the entire year.", date(2024, 1, 30))
+    assert got["the entire year"] == ("DATE", "2023", None)
+
+
+def test_year_end_spelled_apart() -> None:
+    anchor = date(2024, 10, 2)
+    assert found("The sale should close by year end.", anchor)["year end"] == ("DATE", "2024", "END")
+    assert found("Rules take effect by year's end.", anchor)["year's end"] == ("DATE", "2024", "END")
+    assert found("Debt fell at year-end.", anchor)["year-end"][1] in ("2024-12-31", "2023-12-31")
+
+
+# ------------------------------------------------------------------ vague stretches
+
+
+def test_units_before_an_event() -> None:
+    text = "The fire started on Oct. 12, 2021. A van was seen near the depot in the weeks before the blaze."
+    assert found(text)["weeks"] == ("DATE", "2021-10", None)
+    text = "In the years that followed, the town shrank."
+    assert found(text)["years"] == ("DURATION", "PXY", None)
+
+
+def test_over_the_years_and_vague_spans() -> None:
+    assert found("The choir has grown over the years.")["the years"] == ("DURATION", "PXY", None)
+    assert found("The valley was farmed for centuries.")["centuries"] == ("DURATION", "PXCE", None)
+    assert found("The bridge will stay shut for some time.")["some time"] == ("DURATION", "PXX", None)
+    assert found("Stay for a while.")["a while"] == ("DURATION", "PXX", None)
+    # "for some time now" is the present stretch up to now: not claimed by this rule
+    assert "some time" not in found("It has rained for some time now.")
+
+
+# ------------------------------------------------------------------ weeks of a month, parts of the day
+
+
+def test_week_of_a_month_or_a_date() -> None:
+    got = found("Sales rebounded in the last week of March 2009.")
+    assert got["the last week of March 2009"] == ("DATE", "2009-W13", None)
+    got = found("The hearing is set for the week of Aug. 5.")
+    assert got["the week of Aug. 5"] == ("DATE", "2024-W32", None)
+    assert found("Talks open the first week of September.")["the first week of September"] == (
+        "DATE",
+        "2024-W36",
+        None,
+    )
+
+
+def test_mid_afternoon() -> None:
+    got = found("By mid-afternoon, the river had crested.")
+    assert got["mid-afternoon"] == ("TIME", "2024-07-17TAF", "MID")
+    got = found("Shares slid at mid-afternoon yesterday.")
+    assert got["mid-afternoon yesterday"] == ("TIME", "2024-07-16TAF", "MID")
+    got = found("The crew will leave late morning Friday.")
+    assert got["late morning Friday"] == ("TIME", "2024-07-19TMO", "END")
+
+
+# ------------------------------------------------------------------ not times
+
+
+def test_now_as_a_discourse_marker() -> None:
+    assert "Now" not in found("The plan failed. Now, the mayor said, the city must borrow.")
+    assert found("Now the city must borrow.")["Now"] == ("DATE", "PRESENT_REF", None)
+    assert found("The city now owns the port.")["now"] == ("DATE", "PRESENT_REF", None)
+
+
+def test_generic_today() -> None:
+    assert "today" not in found("Few of today's youth read a paper.")
+    assert "today" not in found("The phone is essential in today's world.")
+    assert found("The offer appears in today's edition.")["today"] == ("DATE", "2024-07-17", None)
+
+
+# ------------------------------------------------------------------ tense cues
+
+
+def test_future_in_the_past_and_payable_dates() -> None:
+    text = "The envoys planned to leave for the coast on Friday."
+    start = text.index("Friday")
+    assert guess_tense(text, start, start + 6) == "FUTURE"
+    assert found(text)["Friday"] == ("DATE", "2024-07-19", None)
+    anchor = date(2024, 10, 25)
+    assert found("The dividend is payable Dec. 7 to holders of record.", anchor)["Dec. 7"][1] == "2024-12-07"
+    assert found("The talks could resume as soon as Monday.")["Monday"][1] == "2024-07-22"
+
+
+# ------------------------------------------------------------------ ranges and vague stretches
+
+
+def test_the_first_bound_of_a_range_takes_the_unit_of_the_second() -> None:
+    got = found("The review will take between 60 and 90 days.")
+    assert got["60"] == ("DURATION", "P60D", None)
+    assert got["90 days"] == ("DURATION", "P90D", None)
+    got = found("Repairs need two to six weeks.")
+    assert got["two"] == ("DURATION", "P2W", None)
+    assert got["six weeks"] == ("DURATION", "P6W", None)
+    # ages are not ranges of time
+    assert "3" not in found("Children 3 to 5 years old pay half.")
+
+
+def test_recent_and_coming_stretches_are_durations() -> None:
+    assert found("Prices climbed in recent months.")["recent months"] == ("DURATION", "PXM", None)
+    assert found("Rates may fall in the coming weeks.")["the coming weeks"] == ("DURATION", "PXW", None)
+    assert found("Trouble lies in the months ahead.")["the months ahead"] == ("DURATION", "PXM", None)
+    assert found("Demand will rise in the future.")["the future"] == ("DATE", "FUTURE_REF", None)
+
+
+def test_a_year_period_in_a_quarterly_report() -> None:
+    text = "Net income rose in the third quarter of 2023. Sales were flat in the 2022 quarter."
+    assert found(text, date(2023, 11, 2))["the 2022 quarter"] == ("DATE", "2022-Q3", None)
+
+
+def test_present_passive_is_not_the_past() -> None:
+    text = "The appeal fails if the case is heard in May."
+    start = text.index("May")
+    assert guess_tense(text, start, start + 3) == "PRESENT"
+    assert found(text, date(2024, 3, 29))["May"] == ("DATE", "2024-05", None)
+
+
+# ------------------------------------------------------------------ the scan's shortcuts change nothing
+
+
+_SAMPLES = [
+    "In the 1990s and the '80s, in the nineties and the 20th century, sales rose each spring and fall.",
+    "Profit for the third quarter of 2023 and the first half rose; the year-ago period and the same month a year "
+    "ago were weaker. For the nine months, the 2022 period, the year ended March 31, fiscal 2021.",
+    "Nineteen ninety-eight, two thousand and one; on Christmas Day and New Year's Eve, and on Thanksgiving.",
+    "The week of Aug. 5 and the last week of March; later that day; the full year; by year end; mid-afternoon "
+    "yesterday; a day-long strike; since '08; on Mondays and Tuesday nights; this morning, tonight, yesterday.",
+    "LAST FRIDAY, EARLY SPRING, THE 1980S, YEAR-END, THAT DAY, MID-MORNING TODAY.",
+]
+
+
+def test_skipping_families_without_their_words_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.enrich import timex
+
+    with_shortcut = [tag(text, WED) for text in _SAMPLES]
+    monkeypatch.setattr(timex, "_NEEDS", {})
+    assert [tag(text, WED) for text in _SAMPLES] == with_shortcut
+    assert any(t.value == "199" for t in with_shortcut[0])  # the samples do reach the guarded families
+
+
+def test_a_week_or_two_ago_is_a_day() -> None:
+    assert found("The storm hit the coast a week ago.")["a week ago"] == ("DATE", "2024-07-10", None)
+    assert found("Talks began two weeks ago.")["two weeks ago"] == ("DATE", "2024-07-03", None)
+    assert found("The plant shut six weeks ago.")["six weeks ago"] == ("DATE", "2024-W23", None)
+
+
+def test_month_of_next_year() -> None:
+    got = found("Contracts that expire after October of next year will be renewed.")
+    assert got["October"] == ("DATE", "2025-10", None)
+    assert got["next year"] == ("DATE", "2025", None)
+
+
+# ------------------------------------------------------------------ business short forms, zones, sets
+
+
+def test_quarter_and_half_codes() -> None:
+    assert found("Revenue rose in Q3 2023.")["Q3 2023"] == ("DATE", "2023-Q3", None)
+    assert found("Profit in 3Q23 fell.")["3Q23"] == ("DATE", "2023-Q3", None)
+    assert found("H1 2024 results beat forecasts.")["H1 2024"] == ("DATE", "2024-H1", None)
+    assert found("Revenue will rise in Q4.")["Q4"] == ("DATE", "2024-Q4", None)
+    assert found("Revenue rose in Q4.")["Q4"] == ("DATE", "2023-Q4", None)  # not begun yet, told in the past
+    assert not found("The Audi Q3 sold well.")
+    # the code sets the story's quarter: "a year earlier" is that quarter a year before
+    assert found("Sales rose in Q2, up 4% from a year earlier.")["a year earlier"] == ("DATE", "2023-Q2", None)
+
+
+def test_us_zones_follow_daylight_saving() -> None:
+    assert found("Trading halts at 3:30 p.m. ET.")["3:30 p.m. ET"][1] == "2024-07-17T15:30-04:00"
+    assert found("Trading halts at 3:30 p.m. ET.", date(2024, 1, 17))["3:30 p.m. ET"][1] == "2024-01-17T15:30-05:00"
+    assert found("Polls close at 8 p.m. Eastern Standard Time.")["8 p.m. Eastern Standard Time"][1].endswith("-05:00")
+    assert found("The launch is at 15:30 UTC+3.")["15:30 UTC+3"][1] == "2024-07-17T15:30+03:00"
+
+
+def test_every_n_units_is_a_set() -> None:
+    assert found("The panel meets every two weeks.")["every two weeks"] == ("SET", "P2W", None)
+    assert found("Rates will rise by the end of the decade.")["the end of the decade"] == ("DATE", "202", "END")
+
+
+def test_this_quarter_that_same_day_and_possessive_seasons() -> None:
+    text = "The loss in the third quarter of 2023 widened. This quarter's loss includes a charge."
+    assert found(text, date(2023, 11, 1))["This quarter"] == ("DATE", "2023-Q3", None)
+    assert found("Sales in this quarter are slow.")["this quarter"] == ("DATE", "2024-Q3", None)
+    text = "The ferry sank on May 2, 2021. Divers reached it that same day."
+    assert found(text)["that same day"] == ("DATE", "2021-05-02", None)
+    assert found("The lenders held their Autumn meetings.", date(2024, 10, 13))["Autumn"] == ("DATE", "2024-FA", None)
+    assert "fall" not in found("The regime met its fall swiftly.")
+
+
+def test_selection_keeps_longest_and_never_overlaps() -> None:
+    text = "Q1 2023, " * 2000 + "On Monday, Oct. 26 and early next year."
+    got = tag(text, WED)
+    assert sum(t.text == "Q1 2023" for t in got) == 2000
+    assert [t.text for t in got[-2:]] == ["Monday, Oct. 26", "early next year"]
+    assert all(a.end <= b.start for a, b in pairwise(got))
+
+
+def test_plural_unit_long_adjectives() -> None:
+    assert found("They settled a decades-long dispute.")["decades-long"] == ("DURATION", "PXY", None)
+    assert found("It ended a years-long probe.")["years-long"] == ("DURATION", "PXY", None)
+    assert found("It ended a decade-long war.")["decade-long"] == ("DURATION", "P10Y", None)
+    assert found("A day-long strike began.")["day-long"] == ("DURATION", "P1D", None)
+
+
+def test_two_digit_years_of_quarter_codes() -> None:
+    assert found("Margins widened in Q3 '23.")["Q3 '23"] == ("DATE", "2023-Q3", None)
+    got = found("In Q1 20 firms failed.")
+    assert got["Q1"] == ("DATE", "2024-Q1", None) and "Q1 20" not in got
+
+
+def test_that_as_a_conjunction_before_a_unit_word() -> None:
+    text = "The court met on March 3, 2019. The judge said that day-to-day rules apply."
+    assert "that day" not in found(text)
+
+
+def test_bare_units_after_just() -> None:
+    assert found("The index lost 300 points in just minutes.")["minutes"] == ("DURATION", "PTXM", None)
+
+
+def test_a_kind_of_year_is_no_duration() -> None:
+    got = found("The firm changed from a fiscal year to a calendar year.")
+    assert "a fiscal year" not in got and "a calendar year" not in got
+    assert found("The review took a full year.")["a full year"] == ("DURATION", "P1Y", None)
+
+
+def test_one_day_after_a_modal_is_some_day_ahead() -> None:
+    assert found("The town will one day rebuild the pier.")["one day"] == ("DATE", "FUTURE_REF", None)
+    assert found("The strike lasted one day.")["one day"] == ("DURATION", "P1D", None)
+
+
+def test_words_that_only_look_like_periods() -> None:
+    assert not found("The firm is back in profit after its first quarterly loss.")
+    assert "The quarter" not in found("The quarter-to-quarter comparison was weak.")
+    assert "This Week" not in found('The minister said on ABC\'s "This Week" that talks would resume.')
+    assert found("It rose this week.")["this week"] == ("DATE", "2024-W29", None)
+    assert found("STOCKS FALL THIS WEEK")["THIS WEEK"] == ("DATE", "2024-W29", None)
+    assert found("It ended a quarter-century of rule.")["a quarter-century"] == ("DURATION", "P25Y", None)
+
+
+def test_formerly_and_near_term_are_not_times() -> None:
+    assert not found("Mark Reyes, formerly an executive at the bank, resigned.")
+    assert not found("The plan hurts near-term earnings.")
+    assert found("Rates will stay low in the near term.")["the near term"] == ("DATE", "FUTURE_REF", None)
+
+
+def test_the_story_quarter_survives_a_passing_mention() -> None:
+    text = (
+        "The paper maker posted a 20% gain in third-quarter profit. After a flat second quarter, sales rose. "
+        "Charges taken in the year-earlier period helped."
+    )
+    got = found(text, date(2023, 11, 1))
+    assert got["second quarter"] == ("DATE", "2023-Q2", None)
+    assert got["the year-earlier period"] == ("DATE", "2022-Q3", None)
+    text = "Profit rose in the third quarter of 2023. The second quarter of 2023 was flat; that quarter had a strike."
+    assert found(text, date(2023, 11, 1))["that quarter"] == ("DATE", "2023-Q2", None)
+
+
+def test_unit_with_a_direction_after_it() -> None:
+    text = "The ferry sank on May 2, 2021. The day before, a storm hit; the week after, divers came."
+    got = found(text)
+    assert got["The day before"] == ("DATE", "2021-05-01", None)
+    assert got["the week after"] == ("DATE", "2021-W18", None)
+    assert "the day before" not in found("He had left the day before.")  # no date to count from
+    assert not found("The chain cut 789 stores, or about a quarter, of its network.")
+
+
+def test_currently_opening_a_sentence() -> None:
+    assert "Currently" not in found("Currently, organs are shared by region.")
+    assert found("The group currently holds 5% of the shares.")["currently"] == ("DATE", "PRESENT_REF", None)
