@@ -12,7 +12,9 @@ Scoring follows the corpus README:
   toponyms the system also found (lenient match).
 The predicted spans are what the component outputs (mentions it resolved). The outlet country comes
 from the article URL as in the component. Runs on one core (thread pools capped, process pinned to one
-CPU) and prints documents per second. Skips (exit 0) when the path is absent.
+CPU) and prints documents per second, the gazetteer's load time and resident memory, and, end to end,
+the spaCy parse time beside the time entities, places and quantities add to it. Skips (exit 0) when
+the path is absent.
 """
 
 from __future__ import annotations
@@ -147,13 +149,47 @@ class Recognition:
         return rows
 
 
-def bench_end_to_end(docs: list[Doc], country_names: dict[str, str]) -> tuple[Recognition, Resolution, float]:
-    recognition, score = Recognition(), Resolution()
+@dataclass
+class Timing:
+    """Seconds spent in the spaCy parse and in the components that run on it, over all documents."""
+
+    parse: float = 0.0
+    entities: float = 0.0
+    places: float = 0.0
+    quantities: float = 0.0
+
+    def rows(self) -> list[tuple[str, str]]:
+        added = self.entities + self.places + self.quantities
+        share = added / self.parse if self.parse else 0.0
+        return [
+            ("spaCy parse s", f"{self.parse:.1f}"),
+            ("entities / places / quantities s", f"{self.entities:.1f} / {self.places:.1f} / {self.quantities:.1f}"),
+            ("entities+places+quantities vs parse", f"+{share:.0%}"),
+        ]
+
+
+def bench_end_to_end(docs: list[Doc], country_names: dict[str, str]) -> tuple[Recognition, Resolution, Timing, float]:
+    # The components run as the pipeline runs them (entities first: places reads its PERSON mentions).
+    from dateline.enrich.entities import entities
+    from dateline.enrich.quantities import quantities
+
+    recognition, score, timing = Recognition(), Resolution(), Timing()
     started = time.perf_counter()
     for doc in docs:
         enrich_doc = EnrichDoc(Article(origin=doc.docid, text=doc.text, url=doc.url))
+        clock = time.perf_counter()
+        enrich_doc.spacy  # noqa: B018 -- the parse, timed on its own
+        timing.parse += time.perf_counter() - clock
+        clock = time.perf_counter()
+        entities(enrich_doc)
+        timing.entities += time.perf_counter() - clock
+        clock = time.perf_counter()
         mentions = find_mentions(enrich_doc, load())
         resolved = resolve(doc.text, mentions, outlet=outlet_country(doc.url))
+        timing.places += time.perf_counter() - clock
+        clock = time.perf_counter()
+        quantities(enrich_doc)
+        timing.quantities += time.perf_counter() - clock
         places = [p for p in resolved if p is not None]  # what the component outputs
         predicted = [(p.start, p.end) for p in places]
         recognition.gold += len(doc.toponyms)
@@ -163,7 +199,7 @@ def bench_end_to_end(docs: list[Doc], country_names: dict[str, str]) -> tuple[Re
             recognition.lenient += 1
             if gold.geonameid is not None:
                 score.add(gold, places[index], country_names)
-    return recognition, score, time.perf_counter() - started
+    return recognition, score, timing, time.perf_counter() - started
 
 
 def _lenient_pairs(gold: list[Toponym], predicted: list[tuple[int, int]]) -> list[tuple[Toponym, int]]:
@@ -187,6 +223,19 @@ def _pin_one_core() -> None:
         os.sched_setaffinity(0, {cpus[0]})
 
 
+def _rss_mb() -> float:
+    # the current resident set from /proc (Linux); the peak from resource where /proc is absent
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _table(title: str, rows: list[tuple[str, str]]) -> None:
     print(f"\n{title}")
     print("| metric | value |\n|---|---|")
@@ -205,17 +254,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     _pin_one_core()
     docs = read_lgl(args.path, args.limit)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     gaz = load()
-    print(f"gazetteer: {len(gaz.entries)} entries loaded in {time.perf_counter() - started:.1f}s")
+    print(
+        f"gazetteer: {len(gaz.entries)} entries loaded in {time.perf_counter() - started:.1f}s "
+        f"({time.process_time() - cpu:.1f}s CPU), resident memory {_rss_mb():.0f} MB"
+    )
     country_names = {code: gaz.entries[i].name for code, i in gaz.countries.items()}
     score, seconds = bench_gold_spans(docs, country_names)
     _table(f"Resolution given gold spans ({len(docs)} docs, {len(docs) / seconds:.0f} docs/s)", score.rows())
     if not args.no_e2e:
-        recognition, e2e, seconds = bench_end_to_end(docs, country_names)
+        recognition, e2e, timing, seconds = bench_end_to_end(docs, country_names)
         _table(
             f"End to end: spaCy + places ({len(docs)} docs, {len(docs) / seconds:.1f} docs/s)",
-            recognition.rows() + e2e.rows(),
+            recognition.rows() + e2e.rows() + timing.rows(),
         )
     return 0
 

