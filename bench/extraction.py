@@ -1,7 +1,7 @@
 """HTML extraction benchmark: dateline against trafilatura alone and newspaper4k, side by side.
 
     python bench/extraction.py [--naeb DIR] [--limit N] [--systems dateline,trafilatura,newspaper4k]
-                               [--details FILE.jsonl] [--textdumps DIR]
+                               [--details FILE.jsonl] [--worst N] [--textdumps DIR]
 
 Reads NAEB (``../shared/data/extraction/naeb`` by default; see its README) and scores every page that has
 HTML (421 of 424 records):
@@ -151,6 +151,8 @@ class Result:
     seconds: float = 0.0
     pages: int = 0
     failures: int = 0
+    # (body F1, page key, URL, gold day, predicted day) per page, for --worst
+    per_page: list[tuple[float, str, str, str | None, str | None]] = field(default_factory=list)
 
     def row(self) -> list[str]:
         def mean(values: list[bool] | list[float]) -> float:
@@ -203,6 +205,7 @@ def run_system(name: str, extractor: Extractor, pages: list[Page], details: Any)
         result.pages += 1
 
         body_f1 = result.body.add(page.text, prediction.text)
+        result.per_page.append((body_f1, page.key, page.url, page.date, _day(prediction.date)))
         if page.title:
             result.titles.append(norm_space(page.title) == norm_space(prediction.title))
         if page.date:
@@ -240,6 +243,18 @@ def print_table(results: list[Result], pages: int) -> None:
     for result in results:
         if result.failures:
             print(f"{result.system}: {result.failures} pages raised an error (scored as empty output)")
+
+
+def print_worst(results: list[Result], count: int) -> None:
+    """Diagnostics: each system's lowest body F1 pages and its date misses (gold day, predicted day)."""
+    for result in results:
+        print(f"\n{result.system}: {count} lowest body F1")
+        for body_f1, key, url, _, _ in sorted(result.per_page)[:count]:
+            print(f"  {body_f1:.3f}  {key}  {url}")
+        misses = [row for row in result.per_page if row[3] and row[3] != row[4]]
+        print(f"{result.system}: {len(misses)} date misses (gold -> predicted)")
+        for _, key, url, gold, predicted in misses[:count]:
+            print(f"  {gold} -> {predicted}  {key}  {url}")
 
 
 def run_textdumps(path: Path, limit: int | None) -> int:
@@ -281,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--details", type=Path, default=None, help="write per-page results to this JSONL file")
     parser.add_argument("--textdumps", type=Path, default=None, help="also run bench/textdumps.py on DIR")
+    parser.add_argument(
+        "--worst", type=int, default=0, metavar="N", help="also list each system's N worst bodies and date misses"
+    )
     args = parser.parse_args(argv)
 
     names = [name.strip() for name in args.systems.split(",") if name.strip()]
@@ -307,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
             if details is not None:
                 details.close()
         print_table(results, len(pages))
+        if args.worst:
+            print_worst(results, args.worst)
 
     if args.textdumps is not None:
         status = max(status, run_textdumps(args.textdumps, args.limit))

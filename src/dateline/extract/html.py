@@ -16,12 +16,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult
+from urllib.parse import urljoin as _urljoin
+from urllib.parse import urlsplit as _urlsplit
 
 import lxml.html
 from lxml.etree import ParserError, XMLSyntaxError
 
 from dateline.errors import DocumentError
+from dateline.extract.html_dates import is_dateline, near_any, shown_date
 from dateline.record import Article, Link
 
 # trafilatura's own parser settings, so its extraction sees the tree it expects
@@ -76,13 +79,14 @@ def read_html(content: bytes | str, origin: str, url: str | None = None) -> Arti
     authors, author_links = _authors(page)
     caption, credit = _lead_image(page)
     related = _related_links(page)
-    published = _published(page)
+    headline = _headline_element(page, title)
+    published = _published(page, headline)
 
     # the headline in any of its forms is not part of the body
     headlines = [title, page.first("og:title"), *(_text(h1) for h1 in tree.iter("h1"))]
     body = _body(tree, canonical, headlines, authors, caption, credit, related)
     body = _prefer_declared_body(body, page.article_ld.get("articleBody"))
-    body = _with_standfirst(body, page)
+    body = _with_standfirst(body, page, headline)
     if len(_WORD.findall(body)) < MIN_WORDS:
         # a menu or a cookie notice is all trafilatura finds on pages without an article
         raise DocumentError(origin, "no article text found in the HTML page")
@@ -105,6 +109,23 @@ def read_html(content: bytes | str, origin: str, url: str | None = None) -> Arti
 
 
 # ---------------------------------------------------------------- decoding and parsing
+
+
+def urlsplit(url: str) -> SplitResult:
+    """urllib's urlsplit, except that a malformed host (an unclosed "[", characters that NFKC turns into
+    separators) gives empty parts instead of a ValueError: a page's own URLs are whatever it says."""
+    try:
+        return _urlsplit(url)
+    except ValueError:
+        return _urlsplit("")
+
+
+def urljoin(base: str, url: str) -> str:
+    """urllib's urljoin, except that a malformed base or link leaves the link as it is (no ValueError)."""
+    try:
+        return _urljoin(base, url)
+    except ValueError:
+        return url
 
 
 def decode_html(content: bytes) -> str:
@@ -336,7 +357,55 @@ _DATE_META = (
 )  # fmt: skip
 
 
-def _published(page: _Page) -> str | None:
+def _published(page: _Page, headline: Any = None) -> str | None:
+    """The publication date: the structured one, unless the header shows readers another day that is
+    also one of the page's machine-readable dates (or a day off one: the same instant in the outlet's
+    time zone); then the shown day, as the page tells it."""
+    structured = _structured_published(page)
+    shown = shown_date(page.tree, headline) if headline is not None else None
+    if shown is None or (structured is not None and shown == structured[:10]):
+        return structured
+    if near_any(shown, _machine_dates(page)):
+        return shown
+    return structured
+
+
+def _headline_element(page: _Page, title: str | None) -> Any:
+    """The heading that holds the headline (pages have logos and section names in <h1> too, and some
+    set the headline in an <h2>); None when no heading is the headline."""
+    if not title:
+        return None
+    for tag in ("h1", "h2"):
+        for heading in page.tree.iter(tag):
+            if _similar(_text(heading), title):
+                return heading
+    return None
+
+
+def _machine_dates(page: _Page) -> list[str]:
+    """Every date the page states for machines about itself: JSON-LD, date meta tags, <time datetime>,
+    and the URL's path."""
+    values: list[str] = []
+    for obj in page.ld:
+        if obj is page.article_ld or _ld_types(obj) & (_ARTICLE_TYPES | {"webpage"}):
+            values += [obj[key] for key in _LD_DATES if isinstance(obj.get(key), str)]
+    for key, found in page.meta.items():
+        if _DATE_KEY.search(key):
+            # "November 6, 2023" as well as ISO: some pages write the date for people even in <meta>
+            values += [value if value[:2] in ("19", "20") else iso_date(value) or "" for value in found]
+    values += [element.get("datetime") or "" for element in page.tree.iterfind(".//time[@datetime]")]
+    in_url = _URL_DATE.search(page.base or "")
+    if in_url:
+        values.append("-".join(part for part in in_url.groups() if part))
+    return values
+
+
+_DATE_KEY = re.compile(r"date|time|modified|published", re.I)
+_LD_DATES = ("datePublished", "dateModified", "dateCreated")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)(?:[/-]([0-3]\d))?(?:/|-|$)")
+
+
+def _structured_published(page: _Page) -> str | None:
     candidates: list[Any] = [page.article_ld.get("datePublished")]
     candidates += [page.first(key) for key in _DATE_META]
     # the page's own WebPage node may carry the date; teasers of other articles (their own nodes,
@@ -779,7 +848,7 @@ def _related_links(page: _Page, limit: int = 30) -> list[Link]:
 # ---------------------------------------------------------------- body
 
 
-_BULLET = re.compile(r"^(?:[-*•]|\d+\.)\s+")
+_BULLET = re.compile(r"^[-*•]\s+")  # a list mark trafilatura adds; "1." is the writer's and stays
 _BOILER = re.compile(
     r"^(?:related|read more|see also|also read|more from|recommended|advertisement|sign up|subscribe)\b.{0,120}$"
     r"|^[\[(]?(?:more|also|related|read next|read more|don'?t miss|required reading|see also|watch|listen|trending)"
@@ -789,7 +858,8 @@ _BOILER = re.compile(
 
 
 def _class_has(*words: str) -> str:
-    return " or ".join(f"contains(@class, '{word}')" for word in words)
+    # "imageCaption" and "BylineWrapper" are the same furniture as "caption" and "byline"
+    return " or ".join(f"contains(@class, '{word}') or contains(@class, '{word.capitalize()}')" for word in words)
 
 
 # page furniture trafilatura keeps now and then: captions and credits (read separately), newsletter boxes,
@@ -825,7 +895,17 @@ _FOOTER_LINE = re.compile(
     r"|\bsign up\b.{0,80}\bnewsletter\b.{0,80}$"
     r"|^this (?:article|story|piece) (?:originally )?appeared\b|^(?:our standards|story source|cite this page):"
     r"|^[(\[]?(?:photo|image|pictured)s?:[^)\]]{0,120}[)\]]?$|^have a (?:news )?tip\b"
-    r"|\baffiliate (?:links?|commissions?|partnerships?|programs?)\b|^all products (?:featured|are independently)",
+    r"|\baffiliate (?:links?|commissions?|partnerships?|programs?)\b|^all products (?:featured|are independently)"
+    r"|^read the original article on\b|^(?:install|download) the\b.{0,40}\bapp\b|^be the first to (?:get|know)\b"
+    r"|^want to bookmark\b|^get alerts\b|\bwherever you get your podcasts\b|^please log in again\b"
+    r"|^session expired$|^supported by$|^please enter your (?:date of birth|birth ?date)\b"
+    r"|^by clicking\b.{0,60}\byou agree\b"
+    r"|^(?:terms of (?:use|service)|privacy policy)(?: and (?:privacy policy|terms of use))?$"
+    r"|\b(?:sign up|subscribe)\b.{0,80}\b(?:newsletters?|inbox|e-?mails?|e-?course)\b|\bsign up (?:for it )?here\b"
+    r"|\bdelivered (?:right |straight )?to your inbox\b|^this article has been reviewed according to\b"
+    r"|^(?:fact-checked|peer-reviewed publication|trusted source|proofread|reputable news agency)$"
+    r"|^\[(?:image|photo|video|pictures?)s? (?:via|by|credit|courtesy)\b[^\]]*\]$"
+    r"|\b(?:contact|reach|e-?mail)\b.{0,60}\bat [\w.+-]+@[\w-]+\.\w",
     re.I,
 )
 
@@ -866,8 +946,71 @@ def _body(
             continue
         if len(line) < 250 and _FOOTER_LINE.search(line):  # promos are short; a paragraph may mention one
             continue
+        if is_dateline(line) or (len(line) < 200 and _COPYRIGHT.search(line)):
+            continue
         paragraphs.append(line)
+    paragraphs = _trim_ends(_drop_pros_cons(_cut_at_more_stories(paragraphs)))
     return "\n\n".join(_drop_author_bio(paragraphs, authors))
+
+
+_END_CREDIT = re.compile(
+    r"\breported from\b|\bcontributed (?:to )?this (?:report|story)\b|^includes (?:information|reporting) from\b"
+    r"|^cross-posted from\b|^[—–-]?\s*field level media$|^reporting by (?:the )?(?:associated press|reuters|afp)\b",
+    re.I,
+)
+
+
+def _trim_ends(paragraphs: list[str]) -> list[str]:
+    """A section label or kicker the extractor kept above the text ("NFL", "Guest Essay": a few words and
+    no sentence), and the wire's credit lines under it ("Jane Roe reported from Oslo."), are not the text."""
+    start = 0
+    while start < min(2, len(paragraphs) - 1):
+        label = paragraphs[start]
+        if len(label.split()) > 3 or label.endswith((".", "!", "?", ":", '"', "”")):
+            break
+        start += 1
+    end = len(paragraphs)
+    while end > start + 1 and end > len(paragraphs) - 2:
+        if len(paragraphs[end - 1]) >= 200 or not _END_CREDIT.search(paragraphs[end - 1]):
+            break
+        end -= 1
+    return paragraphs[start:end]
+
+
+_MORE_STORIES = re.compile(
+    r"^(?:(?:more|other|top|recommended|related|popular|latest|must)\b[\w\s'’-]{0,30}\b"
+    r"(?:reads?|stories|articles|news|coverage|videos?)(?: (?:from|on|in) [\w\s.'’-]{1,30})?"
+    r"|(?:you (?:may|might) (?:also )?like|don'?t miss|read next|trending now|editors'? picks))\s*:?$",
+    re.I,
+)
+
+
+def _cut_at_more_stories(paragraphs: list[str]) -> list[str]:
+    """Everything from a "More stories from ..." heading in the second half on: the article has ended and
+    a list of other headlines follows."""
+    for index in range(len(paragraphs) // 2, len(paragraphs)):
+        if len(paragraphs[index]) < 60 and _MORE_STORIES.match(paragraphs[index]):
+            return paragraphs[:index]
+    return paragraphs
+
+
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
+_PROS_CONS = re.compile(r"^(?:pros|cons|the good|the bad|what we like|what we don'?t like)\s*:?$", re.I)
+
+
+def _drop_pros_cons(paragraphs: list[str]) -> list[str]:
+    """A review's "Pros" / "Cons" box (a label, then short items) is a summary card, not the article's prose."""
+    kept: list[str] = []
+    in_box = False
+    for paragraph in paragraphs:
+        if _PROS_CONS.match(paragraph):
+            in_box = True
+            continue
+        if in_box and len(paragraph) < 100 and not paragraph.endswith((".", "?", "!", ":", '"', "”")):
+            continue
+        in_box = False
+        kept.append(paragraph)
+    return kept
 
 
 _BIO = re.compile(
@@ -891,10 +1034,13 @@ def _drop_author_bio(paragraphs: list[str], authors: list[str]) -> list[str]:
 
 
 def _prefer_declared_body(body: str, declared: Any) -> str:
-    """The publisher's own JSON-LD articleBody when the extracted text has next to nothing in common with it.
+    """The publisher's own JSON-LD articleBody when the extracted text has next to nothing in common with it,
+    or when it is a whole article that the extracted text holds with much more around it.
 
-    That happens when the layout misleads the extractor (a teaser grid or a gallery taken for the article);
-    the declared body is otherwise often a truncated teaser, so it only wins when the two disagree outright.
+    The first happens when the layout misleads the extractor (a teaser grid or a gallery taken for the
+    article); the second when the extractor sweeps the boxes and cards that follow a short article into it.
+    The declared body is otherwise often a truncated teaser, so it wins only in those two cases: a teaser
+    is short and stops mid-sentence, a whole article is neither.
     """
     if not isinstance(declared, str) or len(declared) < 400:
         return body
@@ -902,22 +1048,80 @@ def _prefer_declared_body(body: str, declared: Any) -> str:
     declared_grams = {tuple(declared_words[i : i + 4]) for i in range(len(declared_words) - 3)}
     body_words = _words(body)
     body_grams = {tuple(body_words[i : i + 4]) for i in range(len(body_words) - 3)}
-    if declared_grams and len(declared_grams & body_grams) < 0.1 * len(declared_grams):
+    shared = len(declared_grams & body_grams)
+    disagree = shared < 0.1 * len(declared_grams)
+    whole = len(declared) >= 1000 and declared.rstrip().endswith((".", "!", "?", '"', "”"))
+    swept = whole and shared >= 0.95 * len(declared_grams) and len(body_words) >= 3 * len(declared_words)
+    if declared_grams and (disagree or swept):
         paragraphs = [" ".join(line.split()) for line in _unescape(declared).splitlines()]
         return "\n\n".join(line for line in paragraphs if line)
     return body
 
 
-def _with_standfirst(body: str, page: _Page) -> str:
+def _with_standfirst(body: str, page: _Page, headline: Any = None) -> str:
     """Put the standfirst (the summary under the headline) first when the page shows it and trafilatura
-    left it out; pages mark it up in too many ways to find it by class, but it repeats the description."""
+    left it out: the element right under the headline whose class names it a standfirst, or else an
+    element that repeats the description (pages mark it up in too many ways to find it by class alone)."""
+    if not body:
+        return body
+    body_key = _key(body)
+    marked = _marked_standfirst(headline) if headline is not None else None
+    if marked and _key(marked) not in body_key:
+        return f"{marked}\n\n{body}"
     description = _clean(page.first("og:description", "description", "twitter:description"))
-    if len(description) < 40 or not body or _key(description) in _key(body):
+    if len(description) < 40 or _key(description) in body_key:
         return body
     shown = page.tree.xpath(
         "//body//*[self::p or self::h2 or self::div or self::span][normalize-space(.) = $text]", text=description
     )
     return f"{description}\n\n{body}" if shown else body
+
+
+_STANDFIRST_CLASS = re.compile(
+    r"sub-?head|dec?k(?![a-z])|standfirst|strapline|subtitle|sub-title|article-summary|\bsummary\b", re.I
+)
+
+
+def _marked_standfirst(headline: Any) -> str | None:
+    """The standfirst shown under the headline: an element just after it whose class says sub-headline,
+    dek, strapline or standfirst; else the one sentence (or sentence-case sub-heading) set right under it;
+    else such a marked element further down the header (after the byline, say)."""
+    following = [element for element in headline.xpath("following::*[position() <= 40]") if element.tag in _DEK_TAGS]
+    near = _classed_standfirst(following[:6])
+    if near:
+        return near
+    # unmarked: the first text under the headline, when it is one sentence without links (a byline has
+    # links and no full stop) or a sub-heading written as a sentence (a second headline is in Title Case)
+    first = next((element for element in following if _text(element)), None)
+    if first is not None and not first.xpath(".//a|.//time|.//img"):
+        text = _text(first)
+        words = text.split()
+        if (
+            4 <= len(words) <= 60
+            and not is_dateline(text)
+            and not _FOOTER_LINE.search(text)
+            and not _BOILER.match(text)
+        ):
+            if text.endswith((".", "?", "!")):
+                return text
+            if first.tag == "h2" and sum(word[:1].isupper() for word in words) < 0.5 * len(words):
+                return text
+    return _classed_standfirst(following[6:])
+
+
+def _classed_standfirst(elements: list[Any]) -> str | None:
+    for element in elements:
+        if not _STANDFIRST_CLASS.search(element.get("class") or ""):
+            continue
+        text = _text(element)
+        if _BY.match(text) or element.xpath(".//time"):
+            continue  # a byline strip styled as a subtitle
+        if len(text.split()) >= 3 and len(text) <= 400 and not _FOOTER_LINE.search(text):
+            return text
+    return None
+
+
+_DEK_TAGS = {"h2", "p", "div", "span"}
 
 
 def _key(text: str) -> str:
