@@ -1,6 +1,6 @@
 """Quote benchmark on PolNeAR (dev split): content, source and speaker scores, with textacy as baseline.
 
-    .venv/bin/python bench/quotes.py ../shared/data/quotes/polnear [--split dev] [--limit N]
+    .venv/bin/python bench/quotes.py ../shared/data/quotes/polnear [--split dev] [--limit N] [--errors]
 
 Scoring follows the corpus README (all spans as sets of non-whitespace character positions, micro
 averaged over articles): content P/R/F1 with exact and with overlap (IoU >= 0.5, greedy one-to-one)
@@ -19,8 +19,10 @@ Skips (exit 0) when the corpus path is absent.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,7 @@ class Item:
 
     content: list[tuple[int, int]]
     source: list[tuple[int, int]] = field(default_factory=list)
+    cue: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -86,7 +89,7 @@ def read_ann(path: Path) -> list[Item]:
         content = [p for key in ("Content", "Content2") if key in event for p in spans.get(event[key], [])]
         if not content:
             continue
-        items.append(Item(content, spans.get(event.get("Source", ""), [])))
+        items.append(Item(content, spans.get(event.get("Source", ""), []), spans.get(event.get("Cue", ""), [])))
     return items
 
 
@@ -230,6 +233,18 @@ def widen_to_marks(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, 
     return widened
 
 
+def widen_quoted(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A mixed quote that is only a quoted fragment (``called it a "security zone"``) keeps dateline's
+    direct-quote offsets, inside the marks: add them back as for a direct quote. Other pieces stay."""
+    widened = []
+    for start, end in pieces:
+        if end + 1 < len(text) and text[end] in ".,;:!?" and text[end + 1] in MARKS:
+            end += 1  # US style types the sentence's period inside the closing mark
+        inside = start > 0 and text[start - 1] in MARKS and end < len(text) and text[end] in MARKS
+        widened.extend(widen_to_marks(text, [(start, end)]) if inside else [(start, end)])
+    return widened
+
+
 def dateline_items(text: str, sdoc: Any) -> list[Item]:
     from dateline.enrich.entities import cluster_entities
     from dateline.enrich.quotes import find_quotes
@@ -237,8 +252,9 @@ def dateline_items(text: str, sdoc: Any) -> list[Item]:
     items = []
     for match in find_quotes(text, sdoc, cluster_entities(sdoc)):
         quote = match.quote
-        pieces = widen_to_marks(text, quote.spans) if quote.kind == "direct" else list(quote.spans)
-        items.append(Item(pieces, [match.source] if match.source else []))
+        pieces = widen_to_marks(text, quote.spans) if quote.kind == "direct" else widen_quoted(text, quote.spans)
+        cue = [(quote.cue_start, quote.cue_end)] if quote.cue_start is not None and quote.cue_end is not None else []
+        items.append(Item(pieces, [match.source] if match.source else [], cue))
     return items
 
 
@@ -254,6 +270,86 @@ def textacy_items(text: str, sdoc: Any) -> list[Item]:
         source = [(min(s for s, _ in speaker), max(e for _, e in speaker))] if speaker else []
         items.append(Item([(start, end)], source))
     return items
+
+
+# ---------------------------------------------------------------------------------------------------
+# Error analysis (--errors): what kinds of attribution are missed, and where the boundaries go wrong
+
+
+@dataclass
+class Errors:
+    missed_cues: Counter[str] = field(default_factory=Counter)  # gold cue lemma of unmatched gold
+    missed_quoted: int = 0
+    missed_total: int = 0
+    false_cues: Counter[str] = field(default_factory=Counter)  # cue lemma of unmatched predictions
+    boundary: Counter[str] = field(default_factory=Counter)  # "start: gold has more" ...
+    boundary_words: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+    def add(self, doc: Doc, sdoc: Any, predicted: list[Item]) -> None:
+        text = doc.text
+        gold_sets = [positions(text, item.content) for item in doc.gold]
+        pred_sets = [positions(text, item.content) for item in predicted]
+        overlap = pair(gold_sets, pred_sets, exact=False)
+        matched_gold = {g: p for g, p in overlap}
+        matched_pred = {p for _, p in overlap}
+        for g, item in enumerate(doc.gold):
+            if g in matched_gold:
+                p = matched_gold[g]
+                if gold_sets[g] != pred_sets[p]:
+                    self._boundary(text, gold_sets[g], pred_sets[p])
+                continue
+            self.missed_total += 1
+            self.missed_quoted += has_double_mark(text, item.content)
+            self.missed_cues[cue_lemma(sdoc, item.cue)] += 1
+        for p, item in enumerate(predicted):
+            if p not in matched_pred:
+                self.false_cues[cue_lemma(sdoc, item.cue)] += 1
+
+    def _boundary(self, text: str, gold: frozenset[int], pred: frozenset[int]) -> None:
+        g0, g1, p0, p1 = min(gold), max(gold), min(pred), max(pred)
+        if (g0, g1) == (p0, p1):
+            self.boundary["pieces differ inside (an interruption or a gap)"] += 1
+            return
+        if g0 != p0:
+            extra = text[min(g0, p0) : max(g0, p0)]
+            words = re.findall(r"[\w’']+|[^\w\s]", extra)
+            who = "gold" if g0 < p0 else "prediction"
+            self.boundary[f"start: {who} has more"] += 1
+            self.boundary_words[f"start: {who} has more"][words[0].lower() if words else "?"] += 1
+        if g1 != p1:
+            extra = text[min(g1, p1) + 1 : max(g1, p1) + 1]
+            words = re.findall(r"[\w’']+|[^\w\s]", extra)
+            who = "gold" if g1 > p1 else "prediction"
+            self.boundary[f"end: {who} has more"] += 1
+            self.boundary_words[f"end: {who} has more"][words[-1].lower() if words else "?"] += 1
+
+    def report(self, top: int = 25) -> list[str]:
+        lines = [
+            f"missed gold: {self.missed_total} ({self.missed_quoted} with quote marks); by the lemma of its cue:",
+            "  " + ", ".join(f"{cue} {n}" for cue, n in self.missed_cues.most_common(top)),
+            "false predictions by the lemma of their cue:",
+            "  " + ", ".join(f"{cue} {n}" for cue, n in self.false_cues.most_common(top)),
+            f"boundary errors among overlap matches ({sum(self.boundary.values())}), with the word where the"
+            " extra text begins (start) or ends (end):",
+        ]
+        for kind, n in self.boundary.most_common():
+            words = ", ".join(f"{w!r} {c}" for w, c in self.boundary_words[kind].most_common(8))
+            lines.append(f"  {n:4d}  {kind}" + (f": {words}" if words else ""))
+        return lines
+
+
+def cue_lemma(sdoc: Any, cue: list[tuple[int, int]]) -> str:
+    """The lemma that names a cue: its verb if it has one ("has long argued" -> argue), else its words."""
+    if not cue:
+        return "(no cue)"
+    span = sdoc.char_span(cue[0][0], cue[-1][1], alignment_mode="expand")
+    if span is None or not len(span):
+        return "(no cue)"
+    verbs = [t for t in span if t.pos_ == "VERB"]
+    if verbs:
+        return str(verbs[-1].lemma_.lower())
+    words = [t for t in span if not t.is_punct] or list(span)
+    return " ".join(t.lower_ for t in words[:3])
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -299,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--no-textacy", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="print dateline's errors by category")
     args = parser.parse_args(argv)
     if not (args.path / args.split / "text").is_dir():
         print(f"skip: no PolNeAR split at {args.path / args.split}")
@@ -330,6 +427,12 @@ def main(argv: list[str] | None = None) -> int:
         score, seconds, failures = run(name, system, docs, parses)
         for line in report(name, score, seconds, parse_seconds, failures, len(docs)):
             print(line)
+    if args.errors:
+        errors = Errors()
+        for doc, sdoc in zip(docs, parses, strict=True):
+            errors.add(doc, sdoc, dateline_items(doc.text, sdoc))
+        print()
+        print("\n".join(errors.report()))
     return 0
 
 

@@ -7,18 +7,26 @@ How it works, in four passes over one article (``find_quotes``):
    the end of a paragraph continues when the next paragraph opens with a mark (the news convention for
    multi-paragraph quotes) and is one quote with one piece per paragraph.
 2. **Direct quotes.** A quoted passage in speech position (opening a paragraph, after ":" or "," or a
-   cue verb) looks for its cue right after it (``"…," he said``), right before it (``Peskov said: "…"``),
-   as a dash attribution (``"…" — Commissioner X``) or as a bare colon after a name
-   (``From Governor X: "…"``). ``"A," he said, "B."`` is one quote with two spans. A quote with no cue
-   takes the speaker of another quote in its paragraph, else of the previous paragraph when it opens its
-   own paragraph (the news convention for a run of quote paragraphs).
+   speech verb in any form) looks for its cue right after it (``"…," he said``; never across a period
+   that closed the quote's sentence), right before it (``Peskov said: "…"``), as a dash attribution
+   (``"…" — Commissioner X``) or as a bare colon after a name (``From Governor X: "…"``).
+   ``"A," he said, "B."`` is one quote with two spans, and so is ``"A," he said. "B."``: a quote with no
+   cue joins the cued quote beside it in its paragraph. A quote paragraph with no cue takes the speaker
+   of the previous paragraph (the news convention for a run of quote paragraphs). ``said that "…"`` is a
+   mixed quote whose content keeps "that"; a cue-less quote inside a reported clause makes the clause
+   mixed; a quoted line of capitalised words on its own ("'Legend of the Harbor.'") is a subhead.
+   Interview transcripts ("PENCE: Well, …") are quotes of the person whose surname the label is.
 3. **Indirect and mixed quotes.** A cue verb with a clausal complement ("said Tuesday that …", "told
    reporters …", "warned …"), an interrupting cue ("The plan, he said, will …"), "according to X" and
    passives ("it was announced by X that …"), cue nouns ("Peskov's claim that …"), naming verbs ("called
    the charges fabricated", "called for a ban") and, with a clause only, verbs of belief and evidence
-   ("believes that …", "a poll found that …"). A reported clause with a quoted fragment is *mixed*; so
-   is a quoted fragment that a naming verb attributes (``what Putin has called a "security zone"``) or
-   that sits in the complement of a verb whose subject names someone (``blasted the media as "dishonest"``).
+   ("believes that …", "a poll found that …"). Verbs of stance ("criticized the law as a fraud",
+   "endorsed Clinton") and speech verbs with a noun object ("cited a survey") take the object as
+   content. A reported clause stops at a semicolon, before a second participial cue (", arguing that
+   …"), a closing apposition and a dash aside; it takes in a quotation it runs into. A reported clause
+   with a quoted fragment is *mixed*; so is a quoted fragment that a naming verb attributes (``what
+   Putin has called a "security zone"``) or that sits in the complement of a verb whose subject names
+   someone (``blasted the media as "dishonest"``).
 4. **Speakers.** The cue's subject from the dependency parse, widened to its noun phrase ("Kremlin
    spokesman Dmitry Peskov", "authorities in Russia's Belgorod region"), linked to the article's entities.
    Pronouns go to the nearest earlier person that agrees in gender (first names, titles, earlier
@@ -26,10 +34,11 @@ How it works, in four passes over one article (``find_quotes``):
    last named with that role; group nouns ("Russian officials") become GROUP entities and unnamed
    institutions ("the port authority") ORG entities, appended to the article's entity list.
 
-Offsets: a direct quote's ``start``/``end``/``spans`` cover what is inside the marks, without them.
-``speaker.start/end`` is the mention naming the speaker best (the canonical full name, nearest before
-the cue); :func:`find_quotes` also returns the speaker as written at the cue ("he"), which the PolNeAR
-benchmark scores against.
+Offsets: a direct quote's ``start``/``end``/``spans`` cover what is inside the marks, without them
+(a mixed quote's content keeps its marks). ``speaker.start/end`` is the mention naming the speaker best
+(the canonical full name, nearest before the cue); :func:`find_quotes` also returns the speaker as
+written at the cue ("he", "Brian Fallon, the campaign's press secretary,": the whole noun phrase with
+its apposition), which the PolNeAR benchmark scores against.
 """
 
 from __future__ import annotations
@@ -56,13 +65,26 @@ SPEECH_VERBS = frozenset(
     reveal disclose estimate testify tweet post comment conclude mention observe proclaim joke quip shout
     whisper mutter boast brag counter retort rebut object protest plead demand recommend propose advise
     suggest indicate continue concur recall charge lament cite point announce assure inform notify
-    hint predict forecast speculate summarize describe clarify affirm reaffirm acknowledge
+    hint predict forecast speculate summarize describe clarify affirm reaffirm acknowledge encourage
     """.split()
 )
 
 #: verbs of stated belief or intent; PolNeAR and news readers count "X believes that …" as attributed
 #: content, but only with a clausal complement (never as the cue of a direct quote)
 BELIEF_VERBS = frozenset({"believe", "think", "feel", "hope", "expect", "fear", "worry", "doubt", "suspect", "know"})
+
+#: verbs of stance and evaluation: PolNeAR-style attribution counts "Trump criticized the law as a
+#: fraud" as someone's attributed position; the content is the clause or the object (with how it is
+#: taken: "as a fraud"). Verbs of wish and plan ("wants to", "plans to") are left out: mostly they
+#: report what someone intends to do, not what they said, and annotation rarely agrees on them.
+STANCE_VERBS = frozenset(
+    """
+    question criticize criticise attack blast slam condemn denounce decry blame mock ridicule praise laud
+    hail applaud welcome tout support endorse oppose reject dismiss defend champion promote advocate
+    highlight echo reference cite discuss compare liken accuse challenge dispute favor favour lambaste
+    berate deride disparage bemoan deplore lament downplay rail refer
+    """.split()
+)
 
 #: verbs by which a document speaks ("a poll found that …", "the report shows …"); clausal complement only
 EVIDENCE_VERBS = frozenset({"show", "find", "conclude", "document", "demonstrate", "confirm", "agree"})
@@ -71,7 +93,9 @@ EVIDENCE_VERBS = frozenset({"show", "find", "conclude", "document", "demonstrate
 NAMING_VERBS = frozenset({"call", "describe", "dub", "term", "label", "brand", "characterize", "nickname"})
 
 #: cue verbs whose complement is a to-infinitive that reports speech ("vowed to retaliate")
-INFINITIVE_CUES = frozenset({"promise", "pledge", "vow", "threaten", "urge", "demand", "warn"})
+INFINITIVE_CUES = frozenset(
+    {"promise", "pledge", "vow", "threaten", "urge", "demand", "warn", "ask", "tell", "encourage"}
+)
 
 #: nouns that carry a statement: with a that-clause and a possessor they are cues of their own
 #: ("Peskov's claim that the offensive was on schedule", "a warning from the ministry that …")
@@ -163,6 +187,8 @@ DASHES = "—–―"
 MAX_INTERRUPTION_TOKENS = 14
 #: a cue verb must be this close to its quote's mark (in tokens) to be its cue
 MAX_CUE_DISTANCE = 6
+#: how far after a quote a cue may sit when everything before it is its subject phrase
+MAX_SUBJECT_TOKENS = 30
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -261,6 +287,13 @@ def _closes(text: str, i: int, opener: str) -> bool:
     return False
 
 
+def _closes_later(text: str, i: int, end: int) -> bool:
+    """An inner opener counts as nested only when two closers follow it in the paragraph (its own and
+    the outer quote's); otherwise it is a stray mark and the next closer ends the quote."""
+    closer = "”" if text[i] == "“" else "»"
+    return text.count(closer, i, end) >= 2
+
+
 def _is_single(mark: str) -> bool:
     return mark in "‘‹'"
 
@@ -280,11 +313,16 @@ def quote_pieces(text: str) -> list[list[tuple[int, int]]]:
             groups.append(carried)
             carried = []
         i = p_start + (1 if opener else 0)
+        depth = 0  # typographic openers of the same kind nested inside the quote ('“… what he calls “hell” …”')
         while i < p_end:
             char = text[i]
             if opener is None:
                 if char in DOUBLE_MARKS + SINGLE_OPEN + "'" and _opens(text, i, p_start):
-                    opener, open_at = char, i
+                    opener, open_at, depth = char, i, 0
+            elif char == opener and opener in "“«" and _opens(text, i, p_start) and _closes_later(text, i, p_end):
+                depth += 1
+            elif _closes(text, i, opener) and depth > 0:
+                depth -= 1
             elif _closes(text, i, opener):
                 carried.append((open_at + 1, i))
                 groups.append(carried)
@@ -346,7 +384,13 @@ def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and token.dep_ != "amod"
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod":
+        return False
+    lemma = token.lemma_.lower()
+    # "as Rosenthal put it, '…'": the idiom reports speech
+    return lemma in SPEECH_VERBS or (
+        lemma == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.rights)
+    )
 
 
 def _is_belief_verb(token: Token) -> bool:
@@ -369,8 +413,17 @@ def _subject(verb: Token) -> Token | None:
     head = verb.head
     borrows = verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG")
     if borrows and head is not verb and head.pos_ in {"VERB", "AUX"}:
-        return _subject(head)
+        return _subject(head) or _passive_subject(head)
+    # "began by saying …", "after saying …, she was taken to hospital": through the preposition
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.pos_ == "ADP" and head.head is not head:
+        governor = head.head
+        if governor.pos_ in {"VERB", "AUX"}:
+            return _subject(governor) or _passive_subject(governor)
     return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _noun_phrase(token: Token) -> tuple[int, int]:
@@ -401,6 +454,36 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
     return start, end
 
 
+def _source_phrase(token: Token) -> tuple[int, int]:
+    """The speaker as written at the cue: the whole noun phrase with what describes it.
+
+    "Brian Fallon, the campaign's press secretary," / "Sen. David Perdue (R-Ga.)" / "a spokeswoman for
+    Hillary Clinton" / "Joseph and other community members": appositions, parentheses, prepositional
+    and relative modifiers and coordinated names belong to the source; a comma that closes an
+    apposition or a relative clause is kept with it. Never crosses a paragraph or a quotation mark.
+    """
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    # a parse can hang a dateline, a time stamp or a quote on the subject: keep to the words near it
+    for i in range(token.i - 1, left - 1, -1):
+        if "\n" in doc[i].text_with_ws or _is_mark_token(doc[i]):
+            left = i + 1
+            break
+    for i in range(token.i, right + 1):
+        if "\n" in doc[i].text_with_ws[len(doc[i].text) :] or "\n" in doc[i].text or _is_mark_token(doc[i]):
+            right = max(token.i, i - 1 if i > token.i else i)
+            break
+    while right > token.i and (doc[right].is_space or (doc[right].is_punct and doc[right].text not in {")", "]"})):
+        right -= 1
+    described = any(t.dep_ in {"appos", "relcl", "acl"} for t in doc[token.i : right + 1])
+    # the comma closing "X, the spokesman," before its verb; after the verb ("said X, a lawyer") it
+    # ends the sentence's clause instead
+    before_verb = token.head.i > right + 1
+    if described and before_verb and right + 1 < len(doc) and doc[right + 1].text == "," and token.i < right:
+        right += 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
 # ---------------------------------------------------------------------------------------------------
 # 2. Direct quotes
 
@@ -413,7 +496,23 @@ def _in_speech_position(text: str, start: int, para_start: int) -> bool:
     if before[-1] in ":,;" + DASHES or before[-1] in ".!?" or before[-1] in DOUBLE_MARKS:
         return True
     last_word = re.findall(r"\w+$", before)
-    return bool(last_word) and last_word[0].lower() in {"that", "said", "says", "added", "told", "asked", "wrote"}
+    return bool(last_word) and last_word[0].lower() in SPEECH_WORD_FORMS
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The regular finite forms of a verb ("declare" -> "declares", "declared")."""
+    if lemma.endswith("e"):
+        return {lemma + "s", lemma + "d"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return {lemma + "s", lemma + "es", lemma + "ed"}
+
+
+#: words after which a quote mark opens a statement ('declared "…"'), not a scare quote
+SPEECH_WORD_FORMS = frozenset(
+    {"that", "said", "told", "wrote", "says", "tells", "writes"}
+    | {form for lemma in SPEECH_VERBS for form in _inflections(lemma)}
+)
 
 
 def _is_fragment(text: str, span: tuple[int, int], para_start: int) -> bool:
@@ -432,16 +531,38 @@ def _cue_after(sdoc: Doc, text: str, end: int, limit: int, quotes: list[tuple[in
     stripped = region.lstrip(" ,")
     if stripped[:1] in DASHES:
         return _dash_speaker(sdoc, region_start + len(region) - len(stripped) + 1, limit)
-    tokens = [t for t in _tokens(sdoc, region_start, limit) if t.idx >= region_start][: MAX_CUE_DISTANCE + 2]
-    for position, token in enumerate(tokens):
-        if token.text in {".", "!", "?"} or token.text in DOUBLE_MARKS:
+    tokens = [t for t in _tokens(sdoc, region_start, limit) if t.idx >= region_start][:MAX_SUBJECT_TOKENS]
+    closed_sentence = text[:end].rstrip()[-1:] == "." and stripped[:1].isupper()
+    if closed_sentence and not (tokens and _is_cue_verb(tokens[0])):
+        # '"… the timing." Gov. X said it would be …' : the period closed the sentence, and what follows
+        # is a new one with a cue of its own ("said Reed" right after the mark still counts)
+        return None
+    # "Rep. Gwen Moore (D-Wis.) said": a party and state in brackets add no distance
+    position, depth = -1, 0
+    for token in tokens:
+        depth += (token.text == "(") - (token.text == ")")
+        position += depth == 0 and token.text != ")"
+        if (token.text in {".", "!", "?"} and depth == 0) or token.text in DOUBLE_MARKS:
             break
-        if _is_cue_verb(token) and position <= MAX_CUE_DISTANCE:
-            subject = _subject(token)
+        if _is_cue_verb(token) and (position <= MAX_CUE_DISTANCE or _subject_fills(token, tokens)):
+            # a subject inside the quote is part of what was said, not the speaker; a parse may give the
+            # cue both ('"… it will …," said James Acton')
+            outside = [c for c in token.children if c.dep_ == "nsubj" and not _inside(c.idx, quotes)]
+            subject = outside[0] if outside else _subject(token)
             if subject is not None and _inside(subject.idx, quotes):
-                subject = None  # a subject inside the quote is part of what was said, not the speaker
+                subject = None
             return _Candidate([], "direct", (token.idx, token.idx + len(token.text)), subject)
     return None
+
+
+def _subject_fills(verb: Token, between: list[Token]) -> bool:
+    """``"…," Sen. Mark Lane, the chairman of the committee, said``: a long speaker phrase between the
+    mark and the cue is fine when it is all the cue's subject."""
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    words = [t for t in between if t.i < verb.i and not t.is_punct]
+    return (
+        subject is not None and bool(words) and all(subject.left_edge.i <= t.i <= subject.right_edge.i for t in words)
+    )
 
 
 def _dash_speaker(sdoc: Doc, start: int, limit: int) -> _Candidate | None:
@@ -451,7 +572,10 @@ def _dash_speaker(sdoc: Doc, start: int, limit: int) -> _Candidate | None:
         return None
     head = name[-1]
     dash = start - 1
-    return _Candidate([], "direct", (dash, dash + 1), head)
+    # the signature as written: the run of name words after the dash ("— Commissioner Frank Olsen")
+    run = [t for t in tokens if t.i <= head.i and t.i >= name[0].i and not t.is_space]
+    signed = (run[0].idx, run[-1].idx + len(run[-1].text)) if run else None
+    return _Candidate([], "direct", (dash, dash + 1), head, subject_span=signed)
 
 
 def _cue_before(sdoc: Doc, text: str, start: int, para_start: int, quotes: list[tuple[int, int]]) -> _Candidate | None:
@@ -494,6 +618,10 @@ def _cue_in_previous_paragraph(sdoc: Doc, text: str, para: tuple[int, int]) -> _
 def direct_candidates(sdoc: Doc, text: str) -> tuple[list[_Candidate], list[list[tuple[int, int]]]]:
     """Direct quotes with their cues, and the quoted fragments left over for the mixed pass."""
     groups = quote_pieces(text)
+    raw = text
+    # judge speech position on the text as the mark pairing read it: "lawyers. ''There's" opens a
+    # sentence, which the raw second apostrophe would hide
+    text = _double_apostrophes_as_marks(text)
     paras = paragraphs(text)
     all_pieces = [piece for group in groups for piece in group]
     found: list[_Candidate] = []
@@ -519,8 +647,41 @@ def direct_candidates(sdoc: Doc, text: str) -> tuple[list[_Candidate], list[list
         if following < len(groups) and _continues(sdoc, text, candidate, groups[following], paras[para_index]):
             candidate.spans.extend(groups[following])
             merged_into[following] = index
+        else:
+            _widen_to_reported_clause(sdoc, raw, candidate)
         found.append(candidate)
     return found, fragments
+
+
+def _widen_to_reported_clause(sdoc: Doc, text: str, candidate: _Candidate) -> None:
+    """``said that "…"`` / ``said on the other hand, "…" for now``: a quote inside the reported clause
+    of a cue verb before it is a mixed quote whose content is the whole clause ("that" included).
+
+    A colon or a bare comma between the cue and the mark keeps it direct (``said: "…"``).
+    """
+    if candidate.cue is None or len(candidate.spans) != 1:
+        return
+    start, end = candidate.spans[0]
+    cue = _tokens(sdoc, *candidate.cue)
+    if not cue or candidate.cue[1] >= start or not _is_cue_verb(cue[0]):
+        return
+    gap = text[candidate.cue[1] : start - 1]
+    if ":" in gap or not re.search(r"\w", gap):
+        return
+    content = _content_tokens(cue[0])
+    pieces = _split_pieces(content, text) if content else []
+    if len(pieces) == 1:
+        clause_start, clause_end = pieces[0]
+        # the clause must hold the whole quote and add words of its own before it
+        if clause_start < start - 1 and clause_end >= end and re.search(r"\w", text[clause_start : start - 1]):
+            candidate.spans = [(clause_start, clause_end)]
+            candidate.kind = "mixed"
+            return
+    that = re.search(r"\bthat,?\s*$", gap)
+    if that is not None:
+        # 'told Fox that "they hit him"': whatever the parse made of it, "that" opens the clause
+        candidate.spans = [_close_open_quote(text, candidate.cue[1] + that.start(), end)]
+        candidate.kind = "mixed"
 
 
 def _continues(sdoc: Doc, text: str, candidate: _Candidate, nxt: list[tuple[int, int]], para: tuple[int, int]) -> bool:
@@ -575,11 +736,33 @@ def _span_of(tokens: list[Token], text: str) -> tuple[int, int] | None:
     tokens = [t for t in tokens if not t.is_space]
     while tokens and tokens[0].is_punct and not _is_mark_token(tokens[0]):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and not _is_mark_token(tokens[-1]):
+    # a clause never ends on a dangling "and" or dash: the parse cut it before what they joined
+    while tokens and ((tokens[-1].is_punct and not _is_mark_token(tokens[-1])) or tokens[-1].dep_ == "cc"):
+        if tokens[-1].text == ")" and sum(t.text == "(" for t in tokens) > sum(t.text == ")" for t in tokens[:-1]):
+            break  # "Rep. Don Beyer (D-Va.)": the bracket closes what the clause opened
         tokens = tokens[:-1]
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+#: a parenthetical between dashes inside a reported clause: the writer's gloss, not what was said
+DASH_ASIDE = re.compile(r"\s(--|—|–|-)\s[^\n\"“”]{3,200}?\s\1\s")
+
+
+def _cut_dash_asides(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    cut: list[tuple[int, int]] = []
+    for start, end in pieces:
+        for match in DASH_ASIDE.finditer(text, start, end):
+            before = text[start : match.start()]
+            if (before.count('"') + before.count("“") + before.count("”")) % 2:
+                continue  # inside someone's quoted words the dashes are theirs
+            if match.start() > start:
+                cut.append((start, match.start()))
+            start = match.end()
+        if end > start:
+            cut.append((start, end))
+    return cut
 
 
 def _split_pieces(tokens: list[Token], text: str) -> list[tuple[int, int]]:
@@ -587,7 +770,9 @@ def _split_pieces(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     run: list[Token] = []
     for token in sorted(tokens, key=lambda t: t.i):
-        if run and token.i != run[-1].i + 1:
+        # a paragraph break parts pieces too: a parse may run a sentence on over it
+        broken = bool(run) and "\n" in text[run[-1].idx : token.idx]
+        if run and (token.i != run[-1].i + 1 or broken):
             span = _span_of(run, text)
             if span:
                 pieces.append(span)
@@ -596,6 +781,8 @@ def _split_pieces(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     span = _span_of(run, text) if run else None
     if span:
         pieces.append(span)
+    # a stray mark left of a paragraph break is no piece of what was said
+    pieces = [(s, e) for s, e in _cut_dash_asides(text, pieces) if any(ch.isalnum() for ch in text[s:e])]
     if pieces:
         pieces[-1] = _close_open_quote(text, *pieces[-1])
     return pieces
@@ -607,7 +794,13 @@ def _close_open_quote(text: str, start: int, end: int) -> tuple[int, int]:
     opened = sum(content.count(m) for m in "“«") > sum(content.count(m) for m in "”»")
     opened = opened or (content.count('"') + content.count("''")) % 2 == 1
     match = re.match(r"""[.,!?;:]*(?:''|["”»])""", text[end:])
-    return (start, end + match.end()) if opened and match else (start, end)
+    if opened and match:
+        return start, end + match.end()
+    # a single-quoted title ("Speaks ‘Directly To White People’"): an opener in the clause, none closed
+    single_open = len(re.findall(r"(?:^|(?<=\s))[‘']", content))
+    single_close = len(re.findall(r"[’'](?=$|[\s.,;:!?])", content))
+    match = re.match(r"[.,!?;:]*[’'](?!\w)", text[end:])
+    return (start, end + match.end()) if single_open > single_close and match else (start, end)
 
 
 def _content_tokens(verb: Token) -> list[Token] | None:
@@ -624,7 +817,164 @@ def _content_tokens(verb: Token) -> list[Token] | None:
         # "The plan, he said, will work": the clause around the cue is what was said
         own = {t.i for t in verb.subtree}
         return [t for t in verb.head.subtree if t.i not in own]
+    clause = _misparsed_clause(verb)
+    if clause is not None:
+        return clause
     return None
+
+
+def _misparsed_clause(verb: Token) -> list[Token] | None:
+    """``said after the convention he would not …``: a small parser often hangs a reported clause
+    that has no "that" on the cue as an adverbial clause; a finite clause with its own subject and no
+    subordinating conjunction after a speech verb is what was said (from its subject on)."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    for child in verb.rights:
+        if child.dep_ != "advcl" or any(c.dep_ == "mark" and c.lower_ != "that" for c in child.children):
+            continue
+        subject = next((c for c in child.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or child.tag_ in {"VBG", "VBN", "TO"}:
+            continue
+        first = subject.left_edge.i
+        marker = [c for c in child.children if c.dep_ == "mark" and c.i < first]
+        return [*marker, *(t for t in child.subtree if t.i >= first)]
+    return None
+
+
+def _is_stance_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in STANCE_VERBS and token.dep_ != "amod"
+
+
+def _takes_object_content(token: Token) -> bool:
+    """A speech verb whose object is what was said ("cited the poll", "proposed a tax"), not whom to."""
+    lemma = token.lemma_.lower()
+    return _is_cue_verb(token) and lemma not in ADDRESSEE_VERBS and lemma not in NAMING_VERBS
+
+
+def _object_content(verb: Token) -> list[Token] | None:
+    """What a stance or speech verb with a noun object is about: the object and how it is taken
+    ("criticized the law as a "crazy system"", "blamed the media for …", "spoke of a rigged system")."""
+    rights = [c for c in verb.rights if not c.is_punct]
+    obj = next((c for c in rights if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lower_ in REFLEXIVES:
+        return None  # "they find themselves …", "he defended himself"
+    if obj is None:
+        prep = next((c for c in rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS), None)
+        if prep is None or not any(c.dep_ in {"pobj", "pcomp"} for c in prep.children):
+            return None
+        return [t for t in prep.subtree if t is not prep]
+    tokens = list(obj.subtree)
+    for child in rights:
+        if child.i > obj.i and child.dep_ in {"prep", "oprd"} and child.lower_ in COMPLEMENT_PREPOSITIONS:
+            tokens += list(child.subtree)
+    return _trim_object(tokens)
+
+
+def _trim_object(tokens: list[Token]) -> list[Token]:
+    """An object's content ends before the writer's asides: a comma-led relative clause ("RT, which
+    receives public money") and a closing phrase of time or occasion ("during a campaign stop")."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    for token in tokens:
+        if token.dep_ == "relcl" and token.left_edge.lower_ in {"which", "who", "whom", "whose"}:
+            edge = token.left_edge
+            if edge.i > 0 and edge.doc[edge.i - 1].text == ",":
+                return [t for t in tokens if t.i < edge.i - 1]
+        if token.dep_ == "prep" and token is not tokens[0] and _is_occasion(token):
+            return [t for t in tokens if t.i < token.i]
+    return tokens
+
+
+#: prepositions that open the time or occasion of a statement, not what it is about
+OCCASION_PREPOSITIONS = frozenset({"during", "after", "before", "since", "while", "amid"})
+
+#: where a statement was made: "in a statement", "at a rally", "on Twitter"
+OCCASION_NOUNS = frozenset(
+    """
+    statement interview speech rally debate hearing meeting conference briefing email letter tweet post
+    event forum appearance address remarks twitter television radio
+    """.split()
+)
+
+
+def _is_when(prep: Token) -> bool:
+    """A prepositional phrase of time or occasion ("on Friday", "in a statement")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return _is_occasion(prep) or any(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
+def _is_occasion(prep: Token) -> bool:
+    if prep.lower_ in OCCASION_PREPOSITIONS:
+        return True
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ in {"in", "at", "on"} and any(o.lemma_.lower() in OCCASION_NOUNS for o in objects)
+
+
+#: verbs whose noun object is someone spoken to, not something said ("told reporters", "urged Congress"),
+#: or whose object is no statement at all ("maintains a program", "posted a video")
+ADDRESSEE_VERBS = frozenset(
+    """
+    say tell add ask urge warn assure inform notify remind answer continue reply respond point repeat
+    advise maintain post encourage
+    """.split()
+)
+
+REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"})
+
+#: prepositions that introduce what a stance is about when there is no object ("spoke of", "talked about")
+OBJECT_PREPOSITIONS = frozenset({"of", "about", "to", "on", "against", "for"})
+
+#: prepositions after an object that say how the speaker takes it ("as a fraud", "for its spending")
+COMPLEMENT_PREPOSITIONS = frozenset({"as", "for", "of", "over", "to"})
+
+
+#: words that open a sentence without being part of what was said ("But, he said, …")
+LEADING_CONNECTIVES = frozenset(
+    """
+    and but so yet or however meanwhile moreover furthermore nonetheless nevertheless instead still
+    also additionally indeed
+    """.split()
+)
+
+
+#: how a parser hangs a second participial cue (", arguing that …") inside the first one's clause
+PARTICIPLE_DEPS = frozenset({"advcl", "conj", "xcomp"})
+
+
+def _trim_clause(tokens: list[Token], verb: Token) -> list[Token]:
+    """Cut what PolNeAR-style annotation (and a reader) leaves out of a reported clause.
+
+    The part on the other side of a semicolon from the cue (two claims, or the writer's own) or of a
+    colon before it ("fireworks on Friday: Republicans said …"); a connective opening the sentence
+    before the cue ("But", "However,"); a participial cue of its own (", arguing that …"), which is a
+    second statement; a closing apposition (", the alliance that …"), the writer's gloss.
+    """
+    tokens = sorted(tokens, key=lambda t: t.i)
+    stops = [t.i for t in tokens if (t.text == ";" or (t.text == ":" and t.i < verb.i)) and not _between_marks(t)]
+    if stops:
+        before = [i for i in stops if i < verb.i]
+        after = [i for i in stops if i > verb.i]
+        low = before[-1] if before else -1
+        high = after[0] if after else len(verb.doc)
+        tokens = [t for t in tokens if low < t.i < high]
+    while tokens and tokens[0].i < verb.i and (tokens[0].lower_ in LEADING_CONNECTIVES or tokens[0].text == ","):
+        tokens = tokens[1:]
+    for token in tokens:
+        if token.i > verb.i and token.tag_ == "VBG" and _is_cue_verb(token) and token.dep_ in PARTICIPLE_DEPS:
+            previous = token.doc[token.i - 1]
+            if previous.text == ",":
+                drop = {t.i for t in token.subtree} | {previous.i}
+                tokens = [t for t in tokens if t.i not in drop]
+                break
+    if tokens:
+        last = max(t.i for t in tokens if not t.is_punct) if any(not t.is_punct for t in tokens) else -1
+        for token in tokens:
+            if token.dep_ == "appos" and token.i > verb.i and token.right_edge.i >= last:
+                edge = token.left_edge
+                previous = token.doc[edge.i - 1]
+                if previous.text == "," and token.head.pos_ == "PROPN":
+                    tokens = [t for t in tokens if t.i < previous.i]
+                    break
+    return tokens
 
 
 def _according_to(token: Token) -> tuple[list[Token], Token] | None:
@@ -639,18 +989,28 @@ def _according_to(token: Token) -> tuple[list[Token], Token] | None:
     return [t for t in sentence if t.i not in own], source
 
 
-def indirect_candidates(sdoc: Doc, text: str, direct: list[_Candidate]) -> list[_Candidate]:
+#: every word that can be a cue of an indirect or mixed quote
+CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | NAMING_VERBS | STANCE_VERBS | CUE_NOUNS
+
+
+def indirect_candidates(
+    sdoc: Doc, text: str, direct: list[_Candidate], fragments: list[list[tuple[int, int]]] | None = None
+) -> list[_Candidate]:
     quoted = [span for candidate in direct for span in candidate.spans]
+    # a cue inside quoted words ("focusing on “he said this”") is part of what was said
+    in_marks = quoted + [span for group in fragments or [] for span in group]
+    in_mask, quoted_mask = _mask(len(text), in_marks), _mask(len(text), quoted)
     used_cues = {candidate.cue for candidate in direct if candidate.cue}
     found: list[_Candidate] = []
     for token in sdoc:
-        if _inside(token.idx, quoted):
+        # most words are no cue: one set lookup before any parse attribute is read
+        if in_mask[token.idx] or (token.lemma_.lower() not in CUE_WORDS and token.lower_ != "according"):
             continue
         according = _according_to(token)
         if according is not None:
             tokens, source = according
-            pieces = _split_pieces(tokens, text)
-            if pieces and not _mostly_quoted(text, pieces, quoted):
+            pieces = _split_pieces(_trim_clause(tokens, token), text)
+            if pieces and not _mostly_quoted(text, pieces, quoted_mask):
                 cue = (token.idx, token.idx + len("according to"))
                 found.append(_Candidate(pieces, "indirect", cue, source))
             continue
@@ -658,29 +1018,49 @@ def indirect_candidates(sdoc: Doc, text: str, direct: list[_Candidate]) -> list[
         noun = _cue_noun(token)
         if noun is not None:
             pieces = _split_pieces(noun[0], text)
-            if pieces and not _mostly_quoted(text, pieces, quoted):
+            if pieces and not _mostly_quoted(text, pieces, quoted_mask):
                 found.append(_Candidate(pieces, "indirect", cue, noun[1]))
             continue
         naming = _naming_content(token)
         if naming is not None:
             tokens, cue = naming
             pieces = _split_pieces(tokens, text)
-            if pieces and not _mostly_quoted(text, pieces, quoted):
+            if pieces and not _mostly_quoted(text, pieces, quoted_mask):
                 found.append(_Candidate(pieces, "indirect", cue, _subject(token)))
             continue
-        if not (_is_cue_verb(token) or _is_belief_verb(token)) or cue in used_cues:
+        if cue in used_cues:
+            continue
+        stance = _is_stance_verb(token)
+        if not (_is_cue_verb(token) or _is_belief_verb(token) or stance):
             continue
         subject = _subject(token)
         content = _content_tokens(token)
+        # "a poll shows a tight race": what a document shows is its content too
+        evidence = token.pos_ == "VERB" and token.lemma_.lower() in EVIDENCE_VERBS
+        if not content and (stance or evidence or _takes_object_content(token)) and subject is not None:
+            content = _object_content(token) if _names_someone(subject) else None
         if subject is None or not content or subject in content:
             continue
-        pieces = _split_pieces(content, text)
-        if not pieces or _mostly_quoted(text, pieces, quoted):
+        pieces = _split_pieces(_trim_clause(content, token), text)
+        if not pieces or _mostly_quoted(text, pieces, quoted_mask):
             continue
         found.append(_Candidate(pieces, "indirect", cue, subject))
     for candidate in found:
         _detach_coordinated_cue(candidate, found, sdoc, text)
+        _extend_over_quote(candidate, in_marks, text)
     return found
+
+
+def _extend_over_quote(candidate: _Candidate, in_marks: list[tuple[int, int]], text: str) -> None:
+    """A reported clause never stops at or inside a quotation it runs into: ``focusing on "he said
+    this."`` (a parse often cuts the quoted words off as a clause of their own)."""
+    start, end = candidate.spans[-1]
+    for q_start, q_end in in_marks:
+        between = text[end:q_start]
+        touches = q_start >= end and len(between) <= 2 and not between.strip(" " + DOUBLE_MARKS + SINGLE_OPEN)
+        if (touches or q_start <= end < q_end) and "\n" not in text[end:q_end]:
+            candidate.spans[-1] = _close_open_quote(text, start, q_end)
+            return
 
 
 def _detach_coordinated_cue(candidate: _Candidate, found: list[_Candidate], sdoc: Doc, text: str) -> None:
@@ -736,13 +1116,23 @@ def _naming_content(verb: Token) -> tuple[list[Token], tuple[int, int]] | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS or _subject(verb) is None:
         return None
     rights = [c for c in verb.rights if not c.is_punct]
-    particle = next((c for c in rights if c.lower_ in {"for", "on"} and c.dep_ in {"prep", "prt"}), None)
+    # "called for a ban", "called on Congress to act"; "called Machado on Friday" is a phone call
+    particle = next(
+        (c for c in rights if c.lower_ in {"for", "on"} and c.dep_ in {"prep", "prt"} and c.i == verb.i + 1), None
+    )
     if particle is not None and verb.lemma_.lower() == "call":
         tokens = [t for c in rights if c.i > particle.i for t in c.subtree]
         tokens += [t for t in particle.subtree if t is not particle]
         cue = (verb.idx, particle.idx + len(particle.text))
+        tokens = _trim_object(tokens)
         return (tokens, cue) if tokens else None
-    complements = [c for c in rights if c.dep_ in {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp", "prep"}]
+    # "described the law as a fraud"; a prepositional phrase of time or place ("called Reed on Friday")
+    # names nothing
+    complements = [
+        c
+        for c in rights
+        if c.dep_ in {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"} or (c.dep_ == "prep" and not _is_when(c))
+    ]
     kinds = {c.dep_ for c in complements}
     if not (kinds & {"oprd", "ccomp", "xcomp"} or {"dobj", "prep"} <= kinds or {"dobj", "attr"} <= kinds):
         return None
@@ -762,12 +1152,18 @@ def _between_marks(token: Token) -> bool:
     return opened > 0
 
 
-def _mostly_quoted(text: str, pieces: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> bool:
+def _mostly_quoted(text: str, pieces: list[tuple[int, int]], quoted: bytearray) -> bool:
     """True when a clause is a direct quote already found: little but marks and 'that' outside it."""
-    outside = "".join(
-        ch for s, e in pieces for i, ch in enumerate(text[s:e], s) if not _inside(i, quoted) and ch.isalnum()
-    )
-    return len(outside) <= len("that")
+    outside = sum(1 for s, e in pieces for i in range(s, e) if not quoted[i] and text[i].isalnum())
+    return outside <= len("that")
+
+
+def _mask(length: int, ranges: list[tuple[int, int]]) -> bytearray:
+    """Which character positions the ranges cover, for constant-time lookups over a whole article."""
+    mask = bytearray(length + 1)
+    for start, end in ranges:
+        mask[max(0, start) : max(0, min(end, length))] = b"\x01" * max(0, min(end, length) - max(0, start))
+    return mask
 
 
 def mixed_candidates(
@@ -810,6 +1206,10 @@ def _evaluating_verb(token: Token, text: str) -> _Candidate | None:
         child, node = node, node.head
         if node.pos_ != "VERB":
             continue
+        if node.lemma_.lower() in ADDRESSEE_VERBS:
+            return None  # "told MSNBC's "Morning Joe"": the quoted words name whom he told
+        if node.lemma_.lower() not in CUE_WORDS:
+            return None  # "bought a "philanthropub"", "sent its "national reporter"": no one's words
         subject = _subject(node)
         if subject is None or not _names_someone(subject) or child.i < node.i:
             return None
@@ -826,7 +1226,9 @@ def _evaluating_verb(token: Token, text: str) -> _Candidate | None:
 def _names_someone(token: Token) -> bool:
     if token.pos_ == "PRON":
         return token.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS
-    return token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or _group_kind(token) is not None
+    if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or _group_kind(token) is not None:
+        return True
+    return token.lower_ in ROLE_NOUNS  # "the mayor cited a survey"
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -928,11 +1330,14 @@ def _resolve(candidate: _Candidate, text: str, known: _Mentions, quoted: list[tu
         return
     local = _noun_phrase(token) if token is not None else candidate.subject_span
     assert local is not None
-    candidate.source = local
+    written = candidate.subject_span
+    candidate.source = written if written is not None else _source_phrase(token) if token is not None else local
     # the entity that the phrase's head belongs to: "Belgorod Governor Vyacheslav Gladkov" is the person,
     # "authorities in Russia's Belgorod region" is no place but a group
     head = (token.idx, token.idx + len(token.text)) if token is not None else local
     found = _entity_at(known.entities, head[0], head[1], {"PERSON", "ORG", "GPE", "NORP", "LOC"})
+    if found is None and token is None:
+        found = _person_by_surname(known.entities, text[local[0] : local[1]], local)
     if token is not None and found is None and token.lower_ in ROLE_NOUNS:
         _resolve_role(candidate, token, text, known)
         if candidate.speaker is not None:
@@ -949,6 +1354,17 @@ def _resolve(candidate: _Candidate, text: str, known: _Mentions, quoted: list[tu
     candidate.speaker = Speaker(name, local[0], local[1], group.id if group else None)
     if group is not None:
         known.speakers.append((candidate.start, group.id, group.type))
+
+
+def _person_by_surname(
+    entities: list[Entity], label: str, mention: tuple[int, int]
+) -> tuple[Entity, tuple[int, int]] | None:
+    """A transcript label ("PENCE") or a signature names the person whose surname it is."""
+    key = label.split()[-1].strip(".").lower() if label.split() else ""
+    for entity in entities:
+        if entity.type == "PERSON" and entity.name.split() and entity.name.split()[-1].lower() == key:
+            return entity, mention
+    return None
 
 
 def _group_kind(token: Token | None) -> str | None:
@@ -1044,6 +1460,140 @@ def _inherit(candidates: list[_Candidate], text: str) -> None:
             candidate.source = previous[-1].source
 
 
+#: a transcript turn: a paragraph opening (after an optional quote mark) with a speaker's name in
+#: capitals and a colon ("PENCE: Well, look, …")
+TURN_LABEL = re.compile(r"""["“']?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t\u00a0]+(?=\S)""")
+
+
+def transcript_candidates(text: str, entities: list[Entity]) -> list[_Candidate]:
+    """Interview transcripts: a turn runs from its label to the end of the paragraph, and on over the
+    following paragraphs that open with a quote mark but no label. A label counts only when it is the
+    surname of a person the article names, so "CORRECTION:" or "UPDATE:" never speaks."""
+    surnames = {e.name.split()[-1].upper() for e in entities if e.type == "PERSON" and e.name.split()}
+    turns: list[_Candidate] = []
+    current: _Candidate | None = None
+    for start, end in paragraphs(text):
+        match = TURN_LABEL.match(text, start, end)
+        if match is not None and match.group(1).split()[-1] in surnames:
+            label = (match.start(1), match.end(1))
+            current = _Candidate([], "direct", (match.end(1), match.end(1) + 1), subject_span=label)
+            turns.append(current)
+            piece = _turn_piece(text, match.end(), end)
+        elif current is not None and text[start] in DOUBLE_MARKS and match is None:
+            piece = _turn_piece(text, start + 1, end)
+        else:
+            current = None
+            continue
+        if piece is not None and current is not None:
+            current.spans.append(piece)
+    return [turn for turn in turns if turn.spans]
+
+
+#: a headline that gives someone's words after their name: "Rush Limbaugh: Hillary Is Scared"
+HEADLINE_LABEL = re.compile(r"([A-Z][^:\n]{1,40}?):[ \t]+(?=\S)")
+#: what speaks in a headline without a name ("Poll: Clinton and Trump in dead heat")
+HEADLINE_SOURCES = frozenset({"poll", "survey", "study", "report", "analysis", "sources"})
+
+
+def headline_candidates(sdoc: Doc, text: str, direct: list[_Candidate]) -> list[_Candidate]:
+    """The first paragraph (the headline) as "NAME: words": the words are the named one's."""
+    paras = paragraphs(text)
+    if not paras:
+        return []
+    start, end = paras[0]
+    match = HEADLINE_LABEL.match(text, start, end)
+    if match is None or len(match.group(1).split()) > 4 or any(c.start < end for c in direct):
+        return []
+    label = _tokens(sdoc, match.start(1), match.end(1))
+    names = [t for t in label if t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}]
+    if not names and not any(t.lower_ in HEADLINE_SOURCES for t in label):
+        return []
+    head = names[-1] if names else label[-1]
+    content_end = end
+    while content_end > match.end() and text[content_end - 1] in " .":
+        content_end -= 1
+    content = _close_open_quote(text, match.end(), content_end)
+    colon = match.end(1)
+    return [_Candidate([content], "indirect", (colon, colon + 1), head, subject_span=(match.start(1), match.end(1)))]
+
+
+def _turn_piece(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in DOUBLE_MARKS):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _absorb_uncued(direct: list[_Candidate], indirect: list[_Candidate]) -> list[_Candidate]:
+    """``said Friday that if he won, "she would sign it."``: a quote with no cue of its own inside a
+    reported clause is part of that clause, which becomes a mixed quote."""
+    kept = []
+    for candidate in direct:
+        holder = None
+        if candidate.inherit and len(candidate.spans) == 1:
+            start, end = candidate.spans[0]
+            holder = next((c for c in indirect if c.start < start - 1 and end <= c.end + 1), None)
+        if holder is None:
+            kept.append(candidate)
+            continue
+        holder.kind = "mixed"
+        last_start, last_end = holder.spans[-1]
+        holder.spans[-1] = (last_start, max(last_end, candidate.end))
+    return kept
+
+
+def _is_title_line(candidate: _Candidate, text: str) -> bool:
+    """A quoted paragraph of a few capitalised words ("'Legend in the Coal Fields.'") is a subhead or
+    a headline quoting someone, not a statement with a cue."""
+    if not candidate.inherit or len(candidate.spans) != 1:
+        return False
+    start, end = candidate.spans[0]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    outside = text[line_start:start] + text[end:line_end]
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
+    if re.search(r"\w", outside.replace("''", "")) or not words or len(words) > 8:
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "for", "at", "by", "is", "isn't", "with"}
+    return all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def _merge_uncued(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """A quote with no cue of its own goes on the statement of the quote beside it in its paragraph.
+
+    ``"A," he said. "B."`` and ``"A." "B," he said.`` are one statement in two pieces. A quote
+    paragraph without a cue stays a quote of its own (it inherits the speaker later): annotated news
+    splits such runs as often as it joins them, and a reader looks for each paragraph on its own.
+    """
+    paras = paragraphs(text)
+
+    def para_of(position: int) -> int:
+        return next((i for i, (s, e) in enumerate(paras) if s <= position <= e), -1)
+
+    kept: list[_Candidate] = []
+    for index, candidate in enumerate(candidates):
+        if not (candidate.inherit and candidate.kind == "direct"):
+            kept.append(candidate)
+            continue
+        here = para_of(candidate.start)
+        # a reported clause inside the cue clause ("said Fowler, who backed Clinton.") does not part them
+        previous = next((k for k in reversed(kept) if k.kind == "direct"), None)
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if previous is not None and previous.kind == "direct" and para_of(previous.end) == here:
+            previous.spans = sorted([*previous.spans, *candidate.spans])
+            continue
+        if (
+            following is not None
+            and following.kind == "direct"
+            and not following.inherit
+            and para_of(following.start) == here
+        ):
+            following.spans = sorted([*candidate.spans, *following.spans])
+            continue
+        kept.append(candidate)
+    return kept
+
+
 # ---------------------------------------------------------------------------------------------------
 # Entry points
 
@@ -1051,14 +1601,22 @@ def _inherit(candidates: list[_Candidate], text: str) -> None:
 def find_quotes(text: str, sdoc: Doc, entities: list[Entity]) -> list[QuoteMatch]:
     """All quotes of one article; may append pronoun mentions and GROUP entities to ``entities``."""
     direct, fragments = direct_candidates(sdoc, text)
-    indirect = indirect_candidates(sdoc, text, direct)
+    turns = transcript_candidates(text, entities)
+    if turns:
+        # a transcript turn is one statement: the quote marks around it say nothing more
+        direct = [c for c in direct if not any(t.start - 12 <= c.start <= t.end for t in turns)]
+        direct += turns
+    indirect = indirect_candidates(sdoc, text, direct, fragments)
+    indirect += headline_candidates(sdoc, text, direct)
     mixed = mixed_candidates(sdoc, text, fragments, indirect)
-    candidates = sorted([*direct, *indirect, *mixed], key=lambda c: (c.start, c.end))
+    kept_direct = [c for c in _absorb_uncued(direct, indirect) if not _is_title_line(c, text)]
+    candidates = sorted([*kept_direct, *indirect, *mixed], key=lambda c: (c.start, c.end))
     candidates = _drop_nested(candidates, sdoc)
     known = _prepare_mentions(sdoc, entities)
     quoted = [span for c in direct for span in c.spans]
     for candidate in candidates:
         _resolve(candidate, text, known, quoted)
+    candidates = _merge_uncued(candidates, text)
     _inherit(candidates, text)
     return [_to_match(candidate, text) for candidate in candidates if _worth_keeping(candidate)]
 
