@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 PORT ?= 8000
 
-.PHONY: demo test lint install lock bench reliability clean
+.PHONY: demo test lint install lock bench reliability fuzz clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,17 +26,24 @@ demo: install
 	$(BIN)/dateline serve --db $(DEMO_DB) --port $(PORT)
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest -q -p no:cacheprovider --timeout=600
 
-# The long runs: 20 random SIGKILLs during a 400-document ingest, and 50 clients for 60 s while ingesting
-# (make test runs 3 kills on 60 documents, and 8 clients for 5 s).
+# The long runs: 20 random SIGKILLs during a 400-document ingest, 20 during `dateline watch`, and 50 clients
+# for 60 s while ingesting (make test runs 3 kills on 60 documents, 3 on the watcher, and 8 clients for 5 s).
 reliability: install
-	DATELINE_KILLS=20 DATELINE_KILL_DOCUMENTS=400 DATELINE_LOAD_CLIENTS=50 DATELINE_LOAD_SECONDS=60 \
-	  $(BIN)/pytest -q -s -p no:cacheprovider tests/test_reliability.py tests/test_load.py
+	DATELINE_KILLS=20 DATELINE_KILL_DOCUMENTS=400 DATELINE_WATCH_KILLS=20 DATELINE_LOAD_CLIENTS=50 \
+	  DATELINE_LOAD_SECONDS=60 $(BIN)/pytest -q -s -p no:cacheprovider tests/test_reliability.py tests/test_load.py
+
+# 100,000 coverage-guided inputs per parser under atheris (make test runs 2,000 plain mutants of each);
+# niced, as it keeps a core busy for about an hour. FUZZ_RUNS=... for more or fewer.
+FUZZ_RUNS ?= 100000
+fuzz: install
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[fuzz]'
+	nice -n 10 $(BIN)/python -m fuzz.run --runs $(FUZZ_RUNS) --postgres
 
 bench: install
 	$(BIN)/python bench/extraction.py
@@ -45,7 +52,7 @@ bench: install
 lock:
 	rm -rf /tmp/dateline-lock && $(PYTHON) -m venv /tmp/dateline-lock
 	/tmp/dateline-lock/bin/pip install --quiet --upgrade pip
-	/tmp/dateline-lock/bin/pip install --quiet -e '.[test]'
+	/tmp/dateline-lock/bin/pip install --quiet -e '.[test,fuzz]'
 	(echo "# Pinned versions of every runtime and test dependency (pip install -c constraints.txt)."; \
 	 echo "# Regenerate: make lock"; /tmp/dateline-lock/bin/pip freeze --exclude-editable) > constraints.txt
 

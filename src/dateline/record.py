@@ -201,7 +201,10 @@ def canonical_url(url: str) -> str:
         normalized = normalize_url(url.strip())
     except (ValueError, AttributeError):
         normalized = url.strip()
-    parts = urlsplit(normalized)
+    try:
+        parts = urlsplit(normalized)
+    except ValueError:  # e.g. an unclosed IPv6 bracket: nothing to take apart, the string is the identity
+        return normalized
     # http/https, a www. prefix and a trailing slash do not make a different article
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path.rstrip("/") or "/"

@@ -39,9 +39,12 @@ def pdf_to_dump(content: bytes, origin: str) -> str:
             raise DocumentError(origin, "PDF has no pages")
         pages = []
         for index in range(min(len(document), MAX_PAGES)):
-            page = document[index]
-            lines = _page_lines(page)
-            links = _page_links(document, page)
+            try:
+                page = document[index]
+                lines = _page_lines(page)
+                links = _page_links(document, page)
+            except pdfium.PdfiumError as error:  # a damaged page tree: found by fuzzing
+                raise DocumentError(origin, f"unreadable PDF page {index + 1} ({error})") from None
             pages.append(_layout_page(lines, links))
         return "\f".join(pages)
     finally:

@@ -67,7 +67,10 @@ def discover_feeds(content: bytes, base_url: str) -> list[str]:
         kind = (link.get("type") or "").lower().split(";")[0].strip()
         href = (link.get("href") or "").strip()
         if "alternate" in rel and kind in _FEED_TYPES and href:
-            url = urljoin(base_url, href)
+            try:
+                url = urljoin(base_url, href)
+            except ValueError:  # a malformed href ("http://[x"): found by fuzzing; `watch` must go on
+                continue
             if url.startswith(("http://", "https://")):
                 found.append(url)
     return list(dict.fromkeys(found))

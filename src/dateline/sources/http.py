@@ -119,6 +119,12 @@ class Fetcher:
         """Like fetch, with the final response's headers (ETag, Last-Modified for the next conditional request).
 
         Raises NotModified when a conditional request finds the document unchanged."""
+        try:
+            return self._fetch_with_headers(url, headers)
+        except (ValueError, httpx.InvalidURL) as error:  # a malformed host, port or character (found by fuzzing)
+            raise DocumentError(url, f"not a valid URL ({error})") from None
+
+    def _fetch_with_headers(self, url: str, headers: dict[str, str] | None) -> tuple[RawDocument, httpx.Headers]:
         if urlsplit(url).scheme not in ("http", "https"):
             raise DocumentError(url, "only http and https URLs can be fetched")
         if self.policy.respect_robots and not self._robots_allow(url):

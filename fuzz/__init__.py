@@ -1,0 +1,1 @@
+"""Fuzzing targets for every parser (see docs/reliability.md); `python -m fuzz.run` runs them under atheris."""
