@@ -21,6 +21,7 @@ ARTICLE = (EXAMPLES / "porto-flood-barrier.html").read_bytes()
 
 class Feed(BaseHTTPRequestHandler):
     entries: ClassVar[list[str]] = []
+    broken: ClassVar[set[str]] = set()  # entries that answer 503 for now
     version = "v1"
     requests: ClassVar[list[str]] = []
 
@@ -42,6 +43,8 @@ class Feed(BaseHTTPRequestHandler):
             head = '<link rel="alternate" type="application/rss+xml" title="News" href="/feed.xml">'
             body = f"<html><head>{head if self.path == '/' else ''}</head><body>Home</body></html>"
             self.reply(200, "text/html", body.encode(), {})
+        elif self.path.lstrip("/") in Feed.broken:
+            self.reply(503, "text/plain", b"try later", {})
         elif self.path.lstrip("/") in Feed.entries:
             # each entry a different article: the canonical URL decides identity
             page = ARTICLE.replace(b"porto-council-approves", self.path.strip("/").encode())
@@ -61,7 +64,7 @@ class Feed(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def feed() -> Iterator[str]:
-    Feed.entries, Feed.version, Feed.requests = ["one.html", "two.html"], "v1", []
+    Feed.entries, Feed.version, Feed.requests, Feed.broken = ["one.html", "two.html"], "v1", [], set()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Feed)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"127.0.0.1:{server.server_address[1]}"
@@ -91,6 +94,21 @@ def test_polls_fetch_only_what_is_new_and_survive_restarts(feed: str, tmp_path: 
     report = ingest(poll(url, fetcher, store), store, components=[])
     assert report.new == 1 and Feed.requests == ["/feed.xml", "/three.html"]
     assert store.count() == 3
+    store.close()
+
+
+def test_an_entry_that_failed_is_fetched_again_though_the_feed_is_unchanged(feed: str, tmp_path: Path) -> None:
+    url = f"http://{feed}/feed.xml"
+    store, fetcher = open_store(str(tmp_path / "watch.db")), fetcher_for(feed)
+    Feed.broken = {"two.html"}
+    first = list(poll(url, fetcher, store))
+    assert [type(item).__name__ for item in first] == ["RawDocument", "DocumentError"]
+    ingest(iter(first), store, components=[])
+    Feed.broken = set()
+    Feed.requests.clear()
+    report = ingest(poll(url, fetcher, store), store, components=[])
+    assert report.new == 1 and Feed.requests == ["/feed.xml", "/two.html"]
+    assert list(poll(url, fetcher, store)) == []  # every entry stored: the validators are kept again
     store.close()
 
 

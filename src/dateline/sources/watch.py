@@ -65,12 +65,19 @@ def poll(
             yield from poll(announced_feed, fetcher, store, discover=False)
         return
     known = store.known_origins(entries)
+    fetch_failed = False
     for entry in entries:
         if entry not in known:
             try:
                 yield fetcher.fetch(entry)
             except DocumentError as error:
+                fetch_failed = True
                 yield error
+    if fetch_failed:
+        # without validators the next round fetches the feed in full and retries the entries that failed;
+        # with them an unchanged feed would answer 304 and those entries would never be fetched again
+        store.set_state(key, "{}")
+        return
     # saved only once every entry was handed on: a watcher killed mid-feed polls it again in full
     validators = {"etag": headers.get("etag"), "last_modified": headers.get("last-modified")}
     store.set_state(key, json.dumps({k: v for k, v in validators.items() if v}))
