@@ -116,12 +116,28 @@ def test_watch_command_runs_rounds(feed: str, tmp_path: Path) -> None:
     from tests.test_cli import dateline
 
     url = f"http://{feed}/feed.xml"
+    db = str(tmp_path / "w.db")
     result = dateline(
-        "watch", url, "--every", "1s", "--rounds", "2", "--db", str(tmp_path / "w.db"), "--allow-private",
-        "--delay", "0",
+        "watch", url, "--every", "1s", "--rounds", "2", "--db", db, "--allow-private", "--delay", "0",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "poll 1: 2 new" in result.stderr and "poll 2: 0 new" in result.stderr
+    store = open_store(db)
+    assert all(article.quotes and article.places for article in store.articles())  # enriched by default
+    store.close()
+
+
+def test_watch_can_archive_text_only(feed: str, tmp_path: Path) -> None:
+    from tests.test_cli import dateline
+
+    db = str(tmp_path / "w.db")
+    url = f"http://{feed}/feed.xml"
+    result = dateline("watch", url, "--rounds", "1", "--db", db, "--allow-private", "--delay", "0", "--no-enrich")
+    assert result.returncode == 0, result.stderr
+    store = open_store(db)
+    articles = list(store.articles())
+    assert len(articles) == 2 and all(not a.quotes and not a.places and not a.times for a in articles)
+    store.close()
 
 
 @pytest.mark.parametrize(("text", "seconds"), [("30s", 30), ("15m", 900), ("2h", 7200), ("1d", 86400), ("5", 300)])

@@ -41,6 +41,9 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object per line
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Archive: a SQLite path (default ./dateline.db or $DATELINE_DB).")
 ]
+EnrichOption = Annotated[
+    bool, typer.Option("--enrich/--no-enrich", help="Find quotes, times, places... (off: archive text only).")
+]
 Since = Annotated[str | None, typer.Option(help="Only from this date on (YYYY-MM-DD).")]
 Until = Annotated[str | None, typer.Option(help="Only up to this date (YYYY-MM-DD).")]
 
@@ -132,9 +135,7 @@ def ingest(
         bool, typer.Option("--allow-private", help="Let URLs reach private and loopback addresses (intranets).")
     ] = False,
     delay: Annotated[float, typer.Option(min=0, help="Seconds between two requests to one host.")] = 1.0,
-    enrich_articles: Annotated[
-        bool, typer.Option("--enrich/--no-enrich", help="Find quotes, times, places... (off: archive text only).")
-    ] = True,
+    enrich_articles: EnrichOption = True,
     workers: Annotated[
         int, typer.Option(min=0, help="Processes for extraction and enrichment (0: one per core).")
     ] = 1,
@@ -194,6 +195,7 @@ def watch(
         bool, typer.Option("--allow-private", help="Let URLs reach private and loopback addresses (intranets).")
     ] = False,
     delay: Annotated[float, typer.Option(min=0, help="Seconds between two requests to one host.")] = 1.0,
+    enrich_articles: EnrichOption = True,
 ) -> None:
     """Poll feeds and ingest their new articles, with conditional requests; restarts do not refetch."""
     import itertools
@@ -221,7 +223,8 @@ def watch(
     try:
         for number in itertools.count(1):
             documents = itertools.chain.from_iterable(poll(feed, fetcher, store) for feed in feeds)
-            report = run_ingest(documents, store, on_document=on_document)
+            components: list[str] | None = None if enrich_articles else []
+            report = run_ingest(documents, store, components=components, on_document=on_document)
             if report.new or report.updated:
                 _regroup_stories(store)
             failed = bool(report.failures)
