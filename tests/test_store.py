@@ -526,3 +526,155 @@ def test_a_quote_interrupted_by_its_cue_is_listed_without_the_cue(store: Store) 
     [hit] = store.quotes(QuoteQuery(speaker="Saraiva"))
     assert hit.text == "We are ready, … and the barrier will be built."
     assert (hit.start, hit.end) == (1, second[1])
+
+
+# -- SQLite at scale: bulk loading and the search plans chosen by the number of matches ----------
+
+
+def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table except the write times, in a stable order. The full-text indexes are left
+    out: how their segments are laid out depends on the transactions that wrote them (their content is
+    checked by searching and by FTS5's own integrity check)."""
+    db = sqlite3.connect(path)
+    tables = [
+        row[0]
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'"
+        )
+    ]
+    dump = {}
+    for table in tables:
+        columns = [
+            row[1] for row in db.execute(f"PRAGMA table_info({table})") if row[1] not in ("ingested_at", "updated_at")
+        ]
+        if columns:
+            dump[table] = sorted(db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall(), key=repr)
+    db.close()
+    return dump
+
+
+def _batch() -> list[Article]:
+    first = make_article()
+    second = make_article(url="https://other.example/ferries", title="Ferries cancelled", outlet="Coastline Wire",
+                          text="Ferries to Bergen were cancelled after the breakwater was damaged.")  # fmt: skip
+    second.places = [Place(18, 24, "Bergen", 3161732, 60.39, 5.32, "NO", "Vestland")]
+    updated = make_article(title="Porto breakwater finished early")  # the same article again, changed
+    return [first, second, updated]
+
+
+def test_upsert_many_writes_the_rows_upsert_writes(tmp_path: Path) -> None:
+    one_by_one, bulk = SQLiteStore(tmp_path / "one.db"), SQLiteStore(tmp_path / "bulk.db")
+    outcomes = [one_by_one.upsert(article) for article in _batch()]
+    assert bulk.upsert_many(_batch(), batch=2) == outcomes == ["new", "new", "updated"]
+    assert bulk.upsert_many(_batch()[1:2]) == ["unchanged"]
+    bulk.optimize()  # merges the index: the same rows, the same answers
+    bulk.db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+    assert [h.id for h in bulk.search(SearchQuery("breakwater"))] == [
+        h.id for h in one_by_one.search(SearchQuery("breakwater"))
+    ]
+    one_by_one.close()
+    bulk.close()
+    assert _rows(tmp_path / "one.db") == _rows(tmp_path / "bulk.db")
+
+
+def test_a_failing_batch_stores_none_of_its_articles(tmp_path: Path) -> None:
+    archive = SQLiteStore(tmp_path / "archive.db")
+    broken = make_article(url="https://other.example/broken", text="Plain words.")
+    broken.places = [Place(0, 5, None, None, None, None, None, None)]  # type: ignore[arg-type]  # NOT NULL name
+    with pytest.raises(sqlite3.IntegrityError):
+        archive.upsert_many([make_article(), broken])
+    assert archive.count() == 0
+    archive.close()
+
+
+def _ranked_archive(path: Path) -> SQLiteStore:
+    """Articles that tie on score (the same words, lengths and fields) across outlets and years."""
+    archive = SQLiteStore(path)
+    archive.upsert_many(
+        make_article(
+            url=f"https://ledger.example/{n}",
+            title="Harbour works",
+            text=f"The breakwater works go on. {n}",
+            outlet=("The Northfield Ledger", "Coastline Wire", "Ärztezeitung")[n % 3],
+            published=f"{2020 + n % 5}-0{1 + n % 9}-1{n % 10}",
+        )
+        for n in range(60)
+    )
+    return archive
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"since": "2022-01-01"}, {"until": "2021-06-30"}, {"since": "2021-01-01", "until": "2023-12-31"},
+     {"outlet": "coastline WIRE"}, {"outlet": "ärztezeitung"}, {"outlet": "Ärztezeitung", "since": "2021-01-01"},
+     {"outlet": "No Such Outlet"}, {"speaker": "helena saraiva", "since": "2021-01-01"}],
+)  # fmt: skip
+def test_filtered_search_finds_the_same_pages_by_either_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filters: dict[str, str]
+) -> None:
+    archive = _ranked_archive(tmp_path / "archive.db")
+
+    def pages(row_read_cost: int) -> list[list[tuple[str, str]]]:
+        # 0: reading rows always looks cheaper; a billion: listing the allowed articles always does
+        monkeypatch.setattr("dateline.store.sqlite._ROW_READ_COST", row_read_cost)
+        return [
+            [
+                (hit.id, hit.snippet)
+                for hit in archive.search(SearchQuery("breakwater", limit=7, offset=offset, **filters))
+            ]
+            for offset in range(0, 63, 7)
+        ]
+
+    by_article_rows, by_indexes = pages(0), pages(10**9)
+    assert by_article_rows == by_indexes
+    found = [hit for page in by_indexes for hit in page]
+    assert len(found) == len(set(found))  # ties broken alike on every page: none twice, none skipped
+    expected = archive.db.execute(
+        "SELECT count(*) FROM articles a WHERE 1 = 1" + SQLiteStore._article_filters(SearchQuery(**filters))[0],  # type: ignore[arg-type]
+        SQLiteStore._article_filters(SearchQuery(**filters))[1],  # type: ignore[arg-type]
+    ).fetchone()[0]
+    assert len(found) == expected
+    archive.close()
+
+
+def test_pages_of_a_search_hold_snippets_and_best_first_scores(tmp_path: Path) -> None:
+    archive = _ranked_archive(tmp_path / "archive.db")
+    archive.upsert(
+        make_article(url="https://ledger.example/best", title="Breakwater breakwater", outlet="Coastline Wire")
+    )
+    first, second = (archive.search(SearchQuery("breakwater", limit=5, offset=o)) for o in (0, 5))
+    assert first[0].title == "Breakwater breakwater"
+    scores = [hit.score for hit in first + second]
+    assert scores == sorted(scores, reverse=True)
+    assert all(f"{HIGHLIGHT_START}breakwater{HIGHLIGHT_END}" in hit.snippet.lower() for hit in first + second)
+    archive.close()
+
+
+def test_opening_a_current_archive_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    SQLiteStore(path).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # an ingest's transaction holds the write lock
+    opened: list[int] = []
+    thread = threading.Thread(target=lambda: opened.append(SQLiteStore(path).count()), daemon=True)
+    thread.start()
+    thread.join(timeout=10)
+    writer.execute("ROLLBACK")
+    writer.close()
+    assert opened == [0]
+
+
+def test_facets_come_in_one_statement_ordered_as_before(tmp_path: Path) -> None:
+    archive = _ranked_archive(tmp_path / "archive.db")
+    statements: list[str] = []
+    archive.db.set_trace_callback(statements.append)
+    facets = archive.facets(SearchQuery("breakwater", since="2021-01-01"), size=3)
+    archive.db.set_trace_callback(None)
+    assert len([sql for sql in statements if not sql.startswith("--")]) == 1  # "--": FTS5's own lookups
+    # 48 articles from 2021 on, 16 per outlet: equal counts come in name order
+    assert [(f.value, f.count) for f in facets.outlets] == [
+        ("Coastline Wire", 16), ("The Northfield Ledger", 16), ("Ärztezeitung", 16)
+    ]  # fmt: skip
+    assert [f.value for f in facets.months] == ["2024-09", "2024-08", "2024-07"]
+    assert facets.speakers == facets.places == []  # these articles quote no one and name no place
+    archive.close()
