@@ -1,6 +1,6 @@
 """Benchmark read_text_dump on a directory of text dumps with a truth.jsonl (the textdumps dev set).
 
-    python -m bench.textdumps [DIR] [--limit N] [--worst K]
+    python -m bench.textdumps [DIR] [--limit N] [--worst K] [--misses]
 
 DIR defaults to ../shared/data/textdumps/dev; the benchmark skips with a message when it is absent.
 Scores: body 4-gram shingle P/R/F1 (bench.scoring.BodyScore) beside the raw-dump baseline (the whole
@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--limit", type=int, default=0, help="score only the first N dumps")
     parser.add_argument("--worst", type=int, default=0, help="list the K dumps with the lowest body F1")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the dumps whose title or date is wrong (found / truth)"
+    )
     args = parser.parse_args(argv)
 
     truth_path = args.directory / "truth.jsonl"
@@ -44,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     dates: list[bool] = []
     authors: list[float] = []
     per_doc: list[tuple[float, str]] = []
+    misses: list[str] = []
     failures = 0
     elapsed = 0.0
     for truth in truths:
@@ -62,8 +66,12 @@ def main(argv: list[str] | None = None) -> int:
         if truth.get("title"):
             titles.append(norm_space(article.title).casefold() == norm_space(truth["title"]).casefold())
             titles_cased.append(norm_space(article.title) == norm_space(truth["title"]))
+            if not titles[-1]:
+                misses.append(f"  title {truth['id']}: {article.title!r} / {truth['title']!r}")
         if truth.get("date"):
             dates.append((article.published or "")[:10] == truth["date"])
+            if not dates[-1]:
+                misses.append(f"  date  {truth['id']}: {article.published} / {truth['date']}")
         authors.append(set_f1(author_set(truth.get("authors")), author_set(article.authors)))
 
     def mean(values: list[float] | list[bool]) -> float:
@@ -81,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"speed         {len(per_doc) / elapsed if elapsed else 0:.1f} docs/s")
     for f1, doc_id in sorted(per_doc)[: args.worst]:
         print(f"  {f1:.3f}  {doc_id}")
+    if args.misses:
+        print("\n".join(sorted(misses)))
     return 0
 
 

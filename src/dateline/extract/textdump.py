@@ -18,7 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from urllib.parse import unquote, urlsplit
+from itertools import pairwise
+from urllib.parse import SplitResult, unquote
+from urllib.parse import urlsplit as _urlsplit
 
 from dateline.errors import DocumentError
 from dateline.record import Article, Link
@@ -40,6 +42,14 @@ ICON_CHARS = re.compile("[\ue000-\uf8ff\u200b-\u200d\u2060\ufeff\u00ad]")
 WORD = re.compile(r"\w+")
 TERMINAL_END = re.compile(r"[.!?…:;\"”’')\]]$")
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+SPACED_AD_LABEL = re.compile(r"^A ?D ?V ?E ?R ?T ?I ?S ?E ?M ?E ?N ?T$")  # letter-spaced: 'A D V E RT I S E ...'
+# an ad slot's label printed on a line of its own, often in the middle of a paragraph the ad interrupts
+AD_LABEL_LINE = re.compile(
+    r"^\W*(?:advertisement|advertising|ad|sponsored|(?:story|article|content) continues (?:below|after)(?: (?:this )?"
+    r"(?:ad|advertisement))?|continue reading (?:below|after (?:the )?(?:ad|advertisement))|scroll to continue"
+    r"(?: with content)?)\W*$",
+    re.IGNORECASE,
+)
 
 PAGE_BREAK = None  # marker between printed pages in the line stream
 
@@ -98,7 +108,8 @@ def read_text_dump(text: str, origin: str) -> Article:
     own_slug = set(slug_words)
     page_links = [link for link in layout.links if not own_slug or set(_slug_words(link.url)) != own_slug]
     scores = _paragraph_scores(paragraphs, page_links)
-    region = _best_region(scores)
+    region_scores = _cap_gaps(scores)
+    region = _best_region(region_scores)
     title_index, title = _find_title(paragraphs, scores, layout.header_title, slug_words, region[0])
     printed = _printed_reference_title(
         paragraphs, _reference_titles(layout, url), region[0], layout.header_title, slug_words
@@ -106,9 +117,13 @@ def read_text_dump(text: str, origin: str) -> Article:
     if printed is not None:
         title = printed[1]
     if title_index is not None:
-        start, end = _best_region_from(scores, title_index + 1)
-        region = (_trim_front(scores, start, end), end)
+        start, end = _best_region_from(region_scores, title_index + 1)
+        region = (_trim_front(region_scores, start, end), end)
     body_indices = _body_indices(paragraphs, scores, region, title_index)
+    # bylines and dates are looked for around where the prose starts, standfirst or not
+    body_start = body_indices[0] if body_indices else 0
+    if title_index is not None and _is_standfirst(paragraphs, scores, title_index + 1, body_indices):
+        body_indices.insert(0, title_index + 1)
     warnings = list(layout.warnings)
 
     caption, credit = _find_caption(paragraphs, body_indices, title_index)
@@ -128,8 +143,7 @@ def read_text_dump(text: str, origin: str) -> Article:
     if title is None:
         warnings.append("no title found")
     else:
-        title = _undouble_title(title)
-    body_start = body_indices[0] if body_indices else 0
+        title = _trim_title(_undouble_title(title))
     top = paragraphs[: body_start + 3]
     anchor = title_index if title_index is not None else body_start
     body_end = body_indices[-1] + 1 if body_indices else len(paragraphs)
@@ -213,6 +227,10 @@ def _take_apart(text: str) -> Layout:
         blank_run = 0
         if URL_LINE.match(stripped):
             layout.links.append(PageLink(stripped, page))
+            gap = "page" if gap == "page" else "blank"
+            continue
+        if AD_LABEL_LINE.match(stripped) or SPACED_AD_LABEL.match(stripped):
+            # dropped, not kept as a paragraph: the text the ad interrupts then joins up again
             gap = "page" if gap == "page" else "blank"
             continue
         layout.lines.append(PrintedLine(stripped, page, gap))
@@ -318,7 +336,7 @@ def _assemble_paragraphs(lines: Sequence[PrintedLine]) -> list[Paragraph]:
     spaced_pages = _double_spaced_pages(lines)
     paragraphs: list[Paragraph] = []
     for index, line in enumerate(lines):
-        if index == 0 or _starts_paragraph(lines, index, spaced_pages):
+        if index == 0 or _starts_paragraph(lines, index, spaced_pages) or _promo_edge(paragraphs[-1], line):
             paragraphs.append(Paragraph([line.text], line.page, line.text, line.gap))
             continue
         current = paragraphs[-1]
@@ -327,6 +345,18 @@ def _assemble_paragraphs(lines: Sequence[PrintedLine]) -> list[Paragraph]:
     for paragraph in paragraphs:
         paragraph.text = paragraph.text.strip()
     return [p for p in paragraphs if p.text]
+
+
+def _promo_edge(current: Paragraph, line: PrintedLine) -> bool:
+    """Where a 'Related: <headline>' promo starts or ends on a page with a blank line after every line.
+
+    It opens a paragraph of its own, and the article's prose resumes under it with a capital, where
+    a promo headline that wraps would go on after a word like 'with'."""
+    if line.gap == "none":
+        return False
+    if PROMO.match(line.text):
+        return True
+    return line.text[:1].isupper() and bool(PROMO.match(current.text)) and not HEADLINE_CONTINUES.search(current.text)
 
 
 def _column_width(lines: Sequence[PrintedLine], index: int) -> int:
@@ -418,7 +448,19 @@ STOP_WORDS = frozenset(
     "a an the and or but to of in on at for with by from as is are was were be it its this that after "
     "over into about how why what who will has have s".split()
 )
-SLUG_ID = re.compile(r"^(?:[a-z]?\d+[a-z\d]*|[a-f\d]{8,}|html?|php|aspx?|story|index|amp)$")
+# ids and codes in a slug: numbers, hex hashes, letter-digit codes ('dec23', 'kr4ikvar7ncnbn2e'), file types
+SLUG_ID = re.compile(
+    r"^(?:[a-z]?\d+[a-z\d]*|[a-f\d]{8,}|(?=[a-z\d]{5,}$)[a-z]+\d[a-z\d]*|html?|php|aspx?|story|index|amp)$"
+)
+
+
+def urlsplit(url: str) -> SplitResult:
+    """urllib's urlsplit, except that a malformed host (an unclosed "[", characters that NFKC turns into
+    separators) gives empty parts instead of a ValueError: a dump prints whatever its page linked to."""
+    try:
+        return _urlsplit(url)
+    except ValueError:
+        return _urlsplit("")
 
 
 @lru_cache(maxsize=4096)
@@ -439,6 +481,7 @@ def _normal_tokens(text: str) -> list[str]:
     return [t for t in WORD.findall(text.lower().replace("'", "").replace("’", "")) if t]
 
 
+@lru_cache(maxsize=65536)  # called for every token pair of every headline candidate
 def _same_word(token: str, slug_word: str) -> bool:
     # slugs often keep a word's stem only: 'assault' for 'assaulting', 'georgia' for "Georgia's"
     if token == slug_word:
@@ -506,6 +549,8 @@ def _find_title(
     for index, paragraph in enumerate(paragraphs[: min(len(paragraphs), body_start + 3)]):
         if scores[index] >= PROSE_SCORE or (index >= body_start and paragraph.text.endswith(".")):
             continue  # prose is never the headline
+        if sum(max(score, 0.0) for score in scores[body_start:index]) >= TRIM_PROSE_LIMIT:
+            break  # under the body's first paragraphs of prose (not just a caption): a subheading
         if len(paragraph.lines) <= 6 and len(paragraph.words) <= 60:
             flat.extend((index, line) for line in paragraph.lines)
     candidates = len(flat)
@@ -515,6 +560,14 @@ def _find_title(
         flat.extend((tail, line) for line in paragraphs[tail].lines)
         tail += 1
     best: tuple[float, int, str, int, int] | None = None
+    credits: dict[int, bool] = {}
+    above_credit: dict[int, bool] = {}
+
+    def credited(index: int) -> bool:
+        if index not in credits:
+            credits[index] = _has_credit(paragraphs[index].text)
+        return credits[index]
+
     for first in range(candidates):
         for size in range(1, 5):
             piece = flat[first : first + size]
@@ -524,6 +577,10 @@ def _find_title(
             text = _join_headline_lines(line for _, line in piece)
             tokens = _normal_tokens(text)
             if not 2 <= len(tokens) <= 40:
+                continue
+            if any(credited(index) for index, _ in piece):
+                continue  # a photo caption with its credit printed under the headline
+            if _is_image_text([line for _, line in piece], piece[-1][0], paragraphs, above_credit):
                 continue
             score = _slug_match(text, slug_words, TITLE_RECALL_WEIGHT)
             if header_tokens:
@@ -537,6 +594,8 @@ def _find_title(
             score -= 0.002 * abs(body_start - last) + 0.005 * (size - 1)
             if best is None or score > best[0] + 1e-9:
                 best = (score, last, text, first, first + size)
+    if best is not None and best[0] >= MIN_TITLE_MATCH:
+        best = _longer_form(flat, candidates, best)
     if best is not None and best[0] >= 1.0:
         return best[1], best[2]  # printed exactly as the browser's title line: nothing to complete
     if best is not None and best[0] >= MIN_TITLE_MATCH:
@@ -685,6 +744,27 @@ def _printed_reference_title(
     return (best[1], best[2]) if best else None
 
 
+# what a page prints beside its headline, on the same line, that is no part of it: a media tag
+# ('[Watch]', '(video)'), a section tag after a bar ('| Opinion'), a field label ('Date:'), a player's
+# 'Listen · 13:47', the author's photo's alt text
+TITLE_TAIL = re.compile(
+    r"\s+(?:[\[(](?:watch|video|videos|photos?|pics|gallery|listen|audio|podcast)[\])]"
+    r"|\|\s*(?:editorial|opinion|analysis|commentary|review|exclusive|explainer|column)"
+    r"|(?:date|published|updated|posted|by)\s*:|(?:listen|watch)\b[^\w]*\d{1,2}:\d\d.*"
+    r"|author (?:photo|image|avatar|headshot))\s*$",
+    re.IGNORECASE,
+)
+
+
+INLINE_MARKUP = re.compile(r"</?(?:i|b|em|strong|span|u|br)\s*/?>", re.IGNORECASE)
+
+
+def _trim_title(title: str) -> str:
+    # a share text or title line may carry the headline's markup ('GOTY: <i>Kotaku</i>'s Top 12')
+    trimmed = TITLE_TAIL.sub("", INLINE_MARKUP.sub("", title)).strip()
+    return trimmed if len(WORD.findall(trimmed)) >= 2 else title
+
+
 def _undouble_title(title: str) -> str:
     """A headline printed twice in a row (breadcrumb, then the heading) is taken once, without the crumbs."""
     words = title.split()
@@ -700,7 +780,9 @@ def _undouble_title(title: str) -> str:
 def _join_headline_lines(lines: Iterable[str]) -> str:
     text = ""
     for line in lines:
-        text = line if not text else text + line if text.endswith(("-", "—")) else text + " " + line
+        # a word broken at a hyphen or dash joins up; a spaced dash (' -') keeps its space
+        glued = text.endswith(("-", "—")) and not text.endswith((" -", " —"))
+        text = line if not text else text + line if glued else text + " " + line
     return text
 
 
@@ -772,7 +854,7 @@ def _complete_headline(
     def is_label(line: str) -> bool:
         return counts[line] >= 2 or (line.isupper() and not headline_caps)
 
-    def adjacent(index: int) -> bool:
+    def adjacent(index: int, most_words: int = 8) -> bool:
         """Printed right under the line before it, with no gap (a width-based paragraph split)."""
         if flat[index][0] == flat[index - 1][0]:
             return True
@@ -780,7 +862,7 @@ def _complete_headline(
         if not 0 <= paragraph < len(paragraphs) or paragraphs[paragraph].gap != "none":
             return False
         # a standfirst runs on under the headline too, but over lines of its own
-        return len(paragraphs[paragraph].lines) <= 2 and len(paragraphs[paragraph].words) <= 8
+        return len(paragraphs[paragraph].lines) <= 2 and len(paragraphs[paragraph].words) <= most_words
 
     def complete(last: int) -> bool:
         """Every word of the slug printed, its last one ending the headline so far."""
@@ -796,7 +878,18 @@ def _complete_headline(
             return False
         if flat[index][0] - flat[previous][0] > 1 or line in (text for _, text in flat[first:end]):
             return False
-        if HEADLINE_CONTINUES.search(neighbour) and adjacent(index) and not is_label(line):
+        long_words = LONG_WORD.findall(line)
+        if (
+            long_words
+            and all(w[0].islower() for w in long_words)
+            and _title_cased(_join_headline_lines(text for _, text in flat[first:index]))
+        ):
+            return False  # a Title Case headline does not go on in lower case: an image's alt text
+        opening, compact = _compact(flat[first][1]), _compact(line)
+        if compact and (opening.startswith(compact) or compact.startswith(opening)):
+            return False  # the headline printed once more (a second, shorter or longer form of it)
+        # (the line before decides, so the line may be longer than a standfirst's first line would be)
+        if HEADLINE_CONTINUES.search(neighbour) and adjacent(index, 14) and not is_label(line):
             return True  # 'Grew Up on the' / 'Runway. Now, She's Ready': the line before cannot end a headline
         if re.search(r"[.!?]\s+[A-Z]", line):
             return False  # sentences of a standfirst
@@ -831,6 +924,7 @@ def _complete_headline(
     while end - first > 1 and ((flat[first][0] != flat[first + 1][0] and short_label(flat[first][1])) or kicker(first)):
         first += 1
 
+    first = _skip_label_above(flat, first, end, paragraphs)
     while end < len(flat) and end - first < 10 and words(first, end + 1) <= 40 and belongs(end, end - 1):
         end += 1
     while first > 0 and end - first < 10 and words(first - 1, end) <= 40:
@@ -852,25 +946,125 @@ def _complete_headline(
     return flat[end - 1][0], text
 
 
+LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
+CAPTION_CREDIT = re.compile(
+    r"\b(?:illustration|photo|photograph|image|picture|video) (?:by|courtesy of)\b", re.IGNORECASE
+)
+
+
+FILE_NAME = re.compile(r"^\S+\.(?:html?|php|aspx?|jpe?g|png|gif|webp)$", re.IGNORECASE)
+
+
+def _is_image_text(
+    lines: Sequence[str], last: int, paragraphs: Sequence[Paragraph], cache: dict[int, bool] | None = None
+) -> bool:
+    """An image's alt text or file name printed where the image failed to load: a first line all in
+    lower case ('db cooper's skull'), a file name, or a line right above an image credit
+    ('(Image credit: EA)'). (A headline's later lines may well be in lower case: 'the lower town'.)"""
+    if any(FILE_NAME.match(line) for line in lines) or not any(c.isupper() for c in lines[0]):
+        return True
+    if cache is None:
+        return _above_image_credit(last, paragraphs)
+    if last not in cache:
+        cache[last] = _above_image_credit(last, paragraphs)
+    return cache[last]
+
+
+def _above_image_credit(last: int, paragraphs: Sequence[Paragraph]) -> bool:
+    if last + 1 >= len(paragraphs):
+        return False
+    following = paragraphs[last + 1]
+    if following.gap == "none" and _is_credited_caption(following):
+        return True  # the alt text, then the caption with its credit right under it
+    return len(following.words) <= 8 and bool(
+        PHOTO_CREDIT.match(following.text) or IMAGE_CREDIT_LINE.match(following.text)
+    )
+
+
+IMAGE_CREDIT_LINE = re.compile(r"^\(?(?:image|photo|picture) credit\s*:", re.IGNORECASE)
+
+
+def _title_cased(text: str) -> bool:
+    long_words = LONG_WORD.findall(text)
+    return len(long_words) >= 2 and all(word[0].isupper() for word in long_words)
+
+
+def _has_credit(line: str) -> bool:
+    return bool(
+        CREDIT_TAIL.search(line) or PHOTO_CREDIT.search(line) or CAPTION_CREDIT.search(line)
+    ) or _names_picture_source(line)
+
+
+# how a headline's fuller form goes on where its short form (a breadcrumb, an og:title) stops
+LONGER_FORM_TAIL = re.compile(r"^(?:[,:;]|-\s|\s[—–]\s)\s*\w")
+
+
+def _longer_form(
+    flat: Sequence[tuple[int, str]], candidates: int, best: tuple[float, int, str, int, int]
+) -> tuple[float, int, str, int, int]:
+    """The fullest printed form of the chosen headline: the page may print it twice, once cut short
+    ('... for urban kids') and once whole ('... for / urban kids, says new study')."""
+    chosen: tuple[float, int, str, int, int] | None = None
+    for first in range(candidates):
+        for size in range(1, 5):
+            piece = flat[first : first + size]
+            if len(piece) < size or piece[-1][0] - piece[0][0] > 1:
+                break
+            text = _join_headline_lines(line for _, line in piece)
+            if len(text) <= len(best[2]) or not text.casefold().startswith(best[2].casefold()):
+                continue
+            if chosen is not None and len(text) >= len(chosen[2]):
+                continue  # the shortest such form: longer ones run on into the byline
+            if LONGER_FORM_TAIL.match(text[len(best[2]) :]) and len(_normal_tokens(text)) <= 40:
+                chosen = (best[0], piece[-1][0], text, first, first + size)
+    return chosen or best
+
+
+def _skip_label_above(flat: Sequence[tuple[int, str]], first: int, end: int, paragraphs: Sequence[Paragraph]) -> int:
+    """Drop a short line printed apart above a headline block ('Bradley Cooper', 'NASCAR Cup Series',
+    an image's alt text): a headline whose lines follow one another with no gap is whole without it."""
+    start = next((i for i in range(first, end) if flat[i][0] != flat[first][0]), end)
+    rest = flat[start:end]
+    if len(rest) < 2 or not all(0 <= index < len(paragraphs) for index, _ in rest):
+        return first
+    opening = paragraphs[rest[0][0]]
+    if opening.gap == "none" or opening.lines[0] != rest[0][1] or not rest[0][1][:1].isupper():
+        return first
+    # the headline's own lines: in one paragraph, or in paragraphs printed with no gap between them
+    if any(index != before and paragraphs[index].gap != "none" for (before, _), (index, _) in pairwise(rest)):
+        return first
+    above = " ".join(line for _, line in flat[first:start])
+    rest_words = sum(len(WORD.findall(line)) for _, line in rest)
+    if rest_words < 6 or len(WORD.findall(above)) > 8 or HEADLINE_CONTINUES.search(above):
+        return first
+    return start
+
+
 def _token_f1(tokens: Sequence[str], reference: Sequence[str]) -> float:
     common = sum((Counter(tokens) & Counter(reference)).values())
     return 2 * common / (len(tokens) + len(reference)) if common else 0.0
 
 
+AGENCY_TAIL = re.compile(r"\s(?:AP|AFP|Reuters|REUTERS|EPA|PA|Getty|Shutterstock|Bloomberg)$")  # a caption's credit
+
+
 def _headline_by_shape(paragraphs: Sequence[Paragraph], body_start: int) -> tuple[int | None, str | None]:
     """Without slug or title line: the nearest short, unpunctuated, non-byline paragraph above the body."""
+    printed = Counter(p.text for p in paragraphs)
     for index in range(min(body_start, len(paragraphs)) - 1, max(-1, body_start - 15), -1):
         paragraph = paragraphs[index]
         text = paragraph.text
         count = len(paragraph.words)
-        if not 5 <= count <= 25 or len(paragraph.lines) > 3 or text.endswith("."):
+        if not 5 <= count <= 25 or len(paragraph.lines) > 3 or re.search(r"\.[\"”’')]*$", text):
             continue
         if BYLINE.match(text) or BOILERPLATE.search(text) or _has_date(text) or CREDIT_LINE.search(text):
             continue
-        if CREDIT_TAIL.search(text) or _split_caption(text):
+        if CREDIT_TAIL.search(text) or _split_caption(text) or _has_credit(text) or AGENCY_TAIL.search(text):
             continue
         if not text[:1].isupper() and text[:1] not in "\"“‘'":
             continue
+        if printed.get(text, 0) >= 2 or (index > 0 and paragraphs[index - 1].text.lower() in {"by", "written by"}):
+            continue  # the author's name: under a 'By' of its own, and printed again at the author's bio
         return _merge_headline_paragraphs(paragraphs, index)
     return None, None
 
@@ -892,6 +1086,9 @@ def _merge_headline_paragraphs(paragraphs: Sequence[Paragraph], index: int) -> t
 
     start = end = index
     while start > 0 and index - start < 3 and paragraphs[start].gap == "none" and headline_like(paragraphs[start - 1]):
+        above, below = paragraphs[start - 1].lines[-1], paragraphs[start].text
+        if len(WORD.findall(above)) <= 2 and not (below[:1].islower() or HEADLINE_CONTINUES.search(above)):
+            break  # a label printed right above ('Full Bio', 'Opinion'), not the headline's first line
         start -= 1
     while end + 1 < len(paragraphs) and end - index < 3 and paragraphs[end + 1].gap == "none":
         following, last_line = paragraphs[end + 1], paragraphs[end].lines[-1]
@@ -935,17 +1132,19 @@ BOILERPLATE = re.compile(
     r"(?:leave|post|add|view|show|load) (?:a |the |all )?comments?|\d+ comments|read more|"
     r"related (?:articles?|stories|content)|recommended for you|most (?:popular|read)|click here|"
     r"download (?:the|our) app|skip to|trending now|ad choices|contact us|about us|sign up|"
-    r"subject to copyright|unauthori[sz]ed use|comments are closed|"
+    r"subject to copyright|unauthori[sz]ed use|comments are closed|click(?:ing)? here|"
+    r"listen to this (?:story|article)|get the (?:full )?recipe|"
     # affiliate disclosures printed above or inside shopping articles
-    r"(?:may|might) (?:receive|earn|get) (?:a |an )?(?:small )?(?:affiliate )?(?:compensation|commission)|"
-    r"affiliate (?:links?|commissions?|relationships?))\b|©|"
+    r"(?:may|might) (?:receive|earn|get) (?:a |an )?(?:small )?(?:affiliate )?(?:compensation|commission|revenue)|"
+    r"affiliate (?:links?|commissions?|relationships?|programs?))\b|©|"
     # reference lines under science and wire stories ('Citation: ...', 'More information: ...')
     r"^(?:citation|more information|journal information|provided by)\s*:",
     re.IGNORECASE,
 )
 PROMO = re.compile(
-    r"^(?:related(?: articles?| stories| story| content| reading| coverage)?|read (?:more|also|next)|"
-    r"see also|also read|more on this|recommended|watch|listen|more)\s*:\s*\S",
+    r"^(?:exclusive\s+)?(?:related(?: articles?| stories| story| content| reading| coverage)?|read (?:more|also|next)|"
+    r"see also|also read|must read|don'?t miss|more on this|recommended|watch|listen|more)"
+    r"\s*(?:[:»]|-(?=\s*[A-Z])|\s[–—-]\s)\s*\S",
     re.IGNORECASE,
 )
 
@@ -954,7 +1153,13 @@ END_NOTE = re.compile(
     r"\S@\S+\.\w\w|\b(?:contributed (?:to )?(?:this|reporting)|edited for (?:length|clarity)|"
     r"originally (?:appeared|published|ran)|cross-posted|can be reached at|writes about|through a link on|"
     r"for informational purposes only|(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|reporter|editor|"
-    r"correspondent|analyst|columnist|contributor|journalist)\b)|^(?:corrections?|clarification)\b",
+    r"correspondent|analyst|columnist|contributor|journalist|critic|fellow|chairman|professor)\b|"
+    # credits and notes about the story itself: who reported, what changed, where it also runs
+    r"(?:a )?previous version of this (?:story|article)|this (?:story|article|episode) (?:was|has been) "
+    r"(?:corrected|produced|edited)|will appear in (?:the )?.{0,30}\bissue\b|appears in print|"
+    r"(?:may|can) be reached\b)|^(?:corrections?|clarification)\b|"
+    r"^(?:contributing|(?:additional )?reporting by|editing by|writing by)\b|"
+    r"^(?:styling|grooming|hair|makeup|prop styling)\s*:|^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} @\w+$",
     re.IGNORECASE,
 )
 
@@ -1008,9 +1213,61 @@ def _is_embedded_post(paragraph: Paragraph) -> bool:
     return len(paragraph.words) <= 80 and bool(EMBEDDED_POST.search(paragraph.text))
 
 
+# more ways a caption names its picture's source: '(Carlos Ruiz/AP)', '... Credit: IMO.', 'Photograph by
+# Ann Lee.', 'PHOTO BY ANN LEE ...', '... EPA/ANN LEE', a line that is only 'Ann Lee/Insider', and the alt
+# text of a product shot ('... bottle on a white background')
+CAPTION_SOURCE = re.compile(
+    r"\b(?:credit|photo|photograph|image|picture)s?\s*:\s*[^.:]{1,60}\.?\s*$"
+    r"|\b(?:photo|photograph|image|illustration|picture)s?\s+(?:by|courtesy of)\s+[^.]{2,60}\.?\s*$"
+    r"|^(?:photo|photograph|image|picture)s?\s+(?:by\s|courtesy\b|:)"
+    r"|\bon (?:a )?(?:white|grey|gray|black|pink|blue|beige|green|red|yellow|orange|purple|colou?red) background$",
+    re.IGNORECASE,
+)
+# the source's name is capitalised: these are matched with case kept
+CAPTION_SOURCE_NAME = re.compile(
+    r"\([A-Z][^()]{0,60}/[^()]{1,60}\)\s*$"
+    r"|[.!?][\"”’)]?\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}/[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}$"
+    r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$"
+)
+
+
+# how captions open: a wire photo's 'FILE - ', or the people in the picture with their place in it
+# ('Ann Lee, centre, meets ...', 'Ann Lee, top left, smiles ...')
+CAPTION_OPENING = re.compile(
+    r"^(?:FILE\s*[-–—]\s|FILE PHOTO\b)|^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4},\s\(?(?:left|right|center|centre|"
+    r"top|bottom|top left|top right|bottom left|bottom right|front|back|second from (?:left|right)|far (?:left|right)|"
+    r"foreground|background)\)?,\s"
+)
+
+
+# an image's description standing in for it ('A screenshot of ...', 'Close-up of ...', 'Animation showing ...')
+ALT_TEXT_OPENING = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:screenshot|screen grab|screengrab|photo|photograph|image|picture|"
+    r"illustration|rendering|render|still|close-up|closeup|map|chart|graph|gif|diagram|infographic|animation)s?\s+"
+    r"(?:of|showing|shows|depicting|from)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_credited_caption(paragraph: Paragraph) -> bool:
     text = paragraph.text
-    return len(paragraph.words) <= 60 and bool(CREDIT_TAIL.search(text) or PHOTO_CREDIT.search(text))
+    if len(paragraph.words) <= 100 and (CAPTION_OPENING.search(text) or ALT_TEXT_OPENING.search(text)):
+        return True
+    if len(paragraph.words) > 60:
+        return False
+    return bool(CREDIT_TAIL.search(text) or PHOTO_CREDIT.search(text) or _names_picture_source(text))
+
+
+# an agency's credit anywhere in a short text: 'Ann Lee/Getty Images for Vogue', 'REUTERS/Ann Lee/File Photo'
+AGENCY_CREDIT = re.compile(
+    r"(?i:\bgetty images\b|\blicensing rights\b)|/(?:AP|AFP|EPA|REUTERS|Reuters|Getty)\b|\b(?:AP|AFP|EPA|REUTERS)/"
+)
+
+
+def _names_picture_source(text: str) -> bool:
+    if len(WORD.findall(text)) <= 15 and AGENCY_CREDIT.search(text):
+        return True
+    return bool(CAPTION_SOURCE.search(text) or CAPTION_SOURCE_NAME.search(text))
 
 
 def _capitalised_share(words: Sequence[str]) -> float:
@@ -1080,8 +1337,11 @@ def _paragraph_scores(paragraphs: Sequence[Paragraph], links: Sequence[PageLink]
             scores[index] = COMMENTS_SCORE
         elif _is_section_end(paragraphs, scores, index):
             scores[index] = SECTION_END_SCORE
+    prose_before = 0.0
     for index in range(1, len(paragraphs)):
-        if _starts_another_article(paragraphs, scores, index):
+        prose_before += max(scores[index - 1], 0.0)
+        # the first headline-byline-prose run of the page, with no prose above it, is the article's own
+        if prose_before >= TRIM_PROSE_LIMIT and _starts_another_article(paragraphs, scores, index):
             scores[index] = COMMENTS_SCORE
     return scores
 
@@ -1093,6 +1353,9 @@ def _is_dateline(paragraph: Paragraph) -> bool:
     text = paragraph.text
     if len(paragraph.words) > 14 or len(paragraph.lines) > 2 or "@" in text or text[:1] in "—–-":
         return False  # '— Name (@handle) date' closes an embedded post, not an article
+    label = FIELD_LINE.match(text)
+    if label and not re.match(r"(?i)(?:published|updated|posted|date|modified)\b", text):
+        return False  # 'Last fight: Nov. 1, 2022 - ...': a fact line of a list entry
     return bool(BYLINE.match(text) or RELATIVE_TIME.search(text) or (_has_date(text) and len(paragraph.words) <= 10))
 
 
@@ -1120,8 +1383,31 @@ def _is_section_end(paragraphs: Sequence[Paragraph], scores: Sequence[float], in
     text = paragraphs[index].text
     if len(paragraphs[index].words) > 8 or SENTENCE_END.search(text) or not SECTION_END.match(text):
         return False
+    if PROMO.match(text):
+        return False  # 'More: <headline>' is one promo inside the story, not a heading over a list
     following = scores[index + 1 : index + 3]
     return not following or max(following) <= 0
+
+
+GAP_CAP = 120.0  # set on the dev set (100-140 score within 0.001; 40 let comments and promos join the body)
+
+
+def _cap_gaps(scores: Sequence[float]) -> list[float]:
+    """Scores for finding the article's run, where a run of short furniture between two paragraphs
+    (a shopping article's product tiles, a gallery's captions) costs at most GAP_CAP: one paragraph of
+    prose on each side is worth crossing it. Headings that end a section are kept at their full cost."""
+    capped = list(scores)
+    run: list[int] = []
+    for index in range(len(scores) + 1):
+        if index < len(scores) and SECTION_END_SCORE < scores[index] < 0:
+            run.append(index)
+            continue
+        total = -sum(scores[i] for i in run)
+        if total > GAP_CAP:
+            for i in run:
+                capped[i] = scores[i] * GAP_CAP / total
+        run = []
+    return capped
 
 
 def _best_region_from(scores: Sequence[float], start: int) -> tuple[int, int]:
@@ -1186,7 +1472,12 @@ def _body_indices(
     kept = [
         i
         for i in range(start, end)
-        if (scores[i] > -5.0 or len(paragraphs[i].words) > 12 or _is_subheading(paragraphs, scores, i, end))
+        if (
+            scores[i] > -5.0
+            or len(paragraphs[i].words) > 12
+            or _is_subheading(paragraphs, scores, i, start, end)
+            or _is_entry_field(paragraphs, scores, i, end)
+        )
         and not _is_embedded_post(paragraphs[i])
         and not _is_credited_caption(paragraphs[i])
     ]
@@ -1200,14 +1491,98 @@ def _body_indices(
     return [i for i in kept if len(paragraphs[i].lines) < 2 or NARROW_COLUMN * column <= _block_width(paragraphs[i])]
 
 
-def _is_subheading(paragraphs: Sequence[Paragraph], scores: Sequence[float], index: int, end: int) -> bool:
-    """A short plain line between two prose paragraphs: a section heading of the article itself."""
-    if not SUBHEADING_SCORE < scores[index] <= -5.0 or index + 1 >= end or index == 0:
+def _is_standfirst(
+    paragraphs: Sequence[Paragraph], scores: Sequence[float], index: int, body_indices: Sequence[int]
+) -> bool:
+    """The standfirst printed right under the headline ('Tourists returned; office workers did not.'):
+    the article's own opening line, though it sits apart from the body's prose."""
+    if not body_indices or not index < body_indices[0] or index >= len(paragraphs):
         return False
-    text = paragraphs[index].text
-    if len(paragraphs[index].lines) > 2 or not text[:1].isupper() or text.endswith((".", ",")):
+    paragraph = paragraphs[index]
+    text = paragraph.text
+    if not 5 <= len(paragraph.words) <= 60 or len(paragraph.lines) > 4 or text.isupper():
         return False
-    return scores[index - 1] >= 15 and scores[index + 1] >= 15
+    if not (text[:1].isupper() or text[:1] in "\"“‘'"):
+        return False
+    if scores[index] <= SECTION_END_SCORE or BYLINE.match(text) or _has_date(text) or RELATIVE_TIME.search(text):
+        return False
+    if BOILERPLATE.search(text) or PROMO.match(text) or _is_credited_caption(paragraph) or _is_embedded_post(paragraph):
+        return False
+    if _has_credit(text) or _split_caption(text) or AGENCY_CREDIT.search(text) or text.endswith(("…", "...")):
+        return False  # a caption, or a teaser cut short
+    if _title_cased(text) or re.search(r"\bBy [A-Z]", text) or re.match(MONTH + r"\s+\d", text, re.IGNORECASE):
+        return False  # another headline, a byline, a date line
+    headline = _normal_tokens(paragraphs[index - 1].text) if index > 0 else []
+    return _token_f1(_normal_tokens(text), headline) < 0.8  # not the headline printed again
+
+
+def _is_subheading(paragraphs: Sequence[Paragraph], scores: Sequence[float], index: int, start: int, end: int) -> bool:
+    """A short line inside the story with prose under it: a section heading of the article itself
+    ('What is short sleep?', '3. Ann Lee, 26, lightweight champion'), not page furniture."""
+    if index + 1 >= end or index <= start or scores[index] <= SECTION_END_SCORE:
+        return False
+    paragraph = paragraphs[index]
+    text = paragraph.text
+    numbered = bool(NUMBERED_HEADING.match(text))
+    if (
+        _next_prose(paragraphs, scores, index, end) if numbered else index + 1 if scores[index + 1] >= 15 else None
+    ) is None:
+        return False
+    if len(paragraph.lines) > 2 or len(paragraph.words) > 20 or text.endswith((".", ",", ";")):
+        return False
+    if not re.search(r"[^\W\d_]{2,}", text):
+        return False  # '0:00': a video player's clock
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'"):
+        return False
+    if ("/" in text and len(paragraph.words) <= 4) or _names_picture_source(text) or _is_credited_caption(paragraph):
+        return False  # 'Ann Lee/Insider': a picture's credit between two paragraphs, not a heading
+    if BOILERPLATE.search(text) or PROMO.match(text) or SECTION_END.match(text) or COMMENTS_HEADING.match(text):
+        return False
+    if _is_embedded_post(paragraph) or BYLINE.match(text) or _has_date(text):
+        return False
+    if any(other.text == text for n, other in enumerate(paragraphs) if n != index):
+        return False  # printed again elsewhere: a label ('Content continues below'), not a heading
+    if NUMBERED_HEADING.match(text) or text.endswith("?"):
+        return max(scores[start:index]) >= 15  # a list's numbered entry or a question the next part answers
+    # any other short line: a plain heading only between two paragraphs of prose (else a gallery's caption)
+    return scores[index] > SUBHEADING_SCORE and scores[index - 1] >= 15
+
+
+NUMBERED_HEADING = re.compile(r"^\d{1,3}[.)]\s+\S")
+# a fact line of a list entry: 'Record: 40-0, 31 KOs', 'Next fight: TBA', 'Price: $49'
+FIELD_LINE = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: \S")
+
+
+def _is_field_line(paragraph: Paragraph) -> bool:
+    return (
+        len(paragraph.lines) == 1
+        and len(paragraph.words) <= 14
+        and bool(FIELD_LINE.match(paragraph.text))
+        and not _names_picture_source(paragraph.text)
+        and not BOILERPLATE.search(paragraph.text)
+        and not PROMO.match(paragraph.text)
+    )
+
+
+def _next_prose(paragraphs: Sequence[Paragraph], scores: Sequence[float], index: int, end: int) -> int | None:
+    """The prose paragraph a list entry's heading leads to, past its fact lines and its picture."""
+    following = index + 1
+    while following < end and following - index <= 6:
+        if not (_is_field_line(paragraphs[following]) or _is_credited_caption(paragraphs[following])):
+            break
+        following += 1
+    return following if following < end and scores[following] >= 15 else None
+
+
+def _is_entry_field(paragraphs: Sequence[Paragraph], scores: Sequence[float], index: int, end: int) -> bool:
+    """A fact line between a numbered entry's heading and its prose."""
+    if not _is_field_line(paragraphs[index]):
+        return False
+    back = index - 1
+    while back >= 0 and index - back <= 6 and _is_field_line(paragraphs[back]):
+        back -= 1
+    heading = back >= 0 and bool(NUMBERED_HEADING.match(paragraphs[back].text))
+    return heading and _next_prose(paragraphs, scores, index, end) is not None
 
 
 SUBHEADING_SCORE = -9.0
@@ -1280,7 +1655,7 @@ def _related_links(paragraphs: Sequence[Paragraph], links: Sequence[PageLink]) -
         match = PROMO.match(paragraph.text)
         if not match:
             continue
-        title = paragraph.text.split(":", 1)[1].strip()
+        title = paragraph.text[match.end() - 1 :].strip()  # the pattern ends on the title's first character
         scored = [(_slug_match(title, _slug_words(link.url)), link.url) for link in links]
         scored = [item for item in scored if item[0] >= 0.6]
         if scored:
@@ -1331,7 +1706,8 @@ def _author_links(
     return authors[:4]
 
 
-BYLINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s*(?=[A-Z])(.{2,120})$", re.IGNORECASE)
+# 'By Ann Lee', 'WRITTEN BY: Ann Lee'; the name's capital is matched with case kept ('By default, ...' is prose)
+BYLINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s*(?-i:(?=[A-Z]))(.{2,120})$", re.IGNORECASE)
 NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|la|le|bin|al))*$")
 
 
@@ -1384,6 +1760,8 @@ TEXT_DATES = [
     re.compile(r"\b(?P<nmonth>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)\b"),
     # the US order with dashes ('12-19-2025'); a four-digit year only, so codes and scores do not match
     re.compile(r"(?<![\w-])(?P<nmonth>\d{1,2})-(?P<day>\d{1,2})-(?P<year>(?:19|20)\d\d)(?![\w-])"),
+    # with a two-digit year ('12-22-23') only as a line of its own: inside text it may be a score or code
+    re.compile(r"^(?P<nmonth>\d{1,2})-(?P<day>\d{1,2})-(?P<year>\d\d)$"),
 ]
 URL_DATES = [
     re.compile(r"/(?P<year>(?:19|20)\d\d)/" + MONTH + r"/(?P<day>\d{1,2})(?:/|$)", re.IGNORECASE),
