@@ -312,3 +312,94 @@ def test_unit_with_a_direction_after_it() -> None:
 def test_currently_opening_a_sentence() -> None:
     assert "Currently" not in found("Currently, organs are shared by region.")
     assert found("The group currently holds 5% of the shares.")["currently"] == ("DATE", "PRESENT_REF", None)
+
+
+# ------------------------------------------------------------------ second pass: zones, "then current", coming months
+
+
+def test_a_utc_clock_before_the_date_keeps_its_zone() -> None:
+    got = found("The board met at 16:15 UTC, June 3, in Geneva.")
+    assert got["16:15 UTC, June 3"] == ("TIME", "2024-06-03T16:15Z", None)
+    # the zone written after the date still counts
+    assert found("The board met on June 3 at 16:15 UTC.")["June 3 at 16:15 UTC"][1] == "2024-06-03T16:15Z"
+
+
+def test_then_current_is_a_past_reference() -> None:
+    got = found("Holders could buy stock at half the then current market price.")
+    assert got["then current"] == ("DATE", "PAST_REF", None)
+    assert found("The then-current chairman resigned.")["then-current"] == ("DATE", "PAST_REF", None)
+    assert found("The current chairman resigned.")["current"] == ("DATE", "PRESENT_REF", None)
+
+
+def test_a_past_verb_reporting_next_month_keeps_it_ahead() -> None:
+    # "said ... in early August", told in July: the coming August, not last year's
+    got = found("An official said the treaty was planned for early August.")
+    assert got["early August"] == ("DATE", "2024-08", "START")
+    # two months ahead in the past tense is still last year's month
+    assert found("Sales fell in September.")["September"] == ("DATE", "2023-09", None)
+
+
+def test_a_year_earlier_without_a_date_before_it_compares_with_now() -> None:
+    assert found("Wages rose 3.8% from a year earlier.")["a year earlier"] == ("DATE", "2023", None)
+    # "later" with nothing to count from stays a length of time
+    assert found("A year later the mill closed.")["A year later"] == ("DURATION", "P1Y", None)
+
+
+def test_a_historical_quarter_is_not_the_story_quarter() -> None:
+    text = (
+        "The utility stopped paying a dividend in the third quarter of 1984. It reported third-quarter net "
+        "of $68 million, up from $66 million a year ago."
+    )
+    got = found(text, date(1989, 10, 27))
+    assert got["the third quarter of 1984"] == ("DATE", "1984-Q3", None)
+    assert got["a year ago"] == ("DATE", "1988-Q3", None)
+
+
+def test_open_ended_years_and_or_so() -> None:
+    assert found("It will not turn a profit until 1994 or later.")["1994 or later"] == ("DATE", "1994", "ON_OR_AFTER")
+    assert found("The outlook for 2025 and beyond is weak.")["2025 and beyond"] == ("DATE", "2025", "ON_OR_AFTER")
+    assert found("Prices were lower in 2019 or earlier.")["2019 or earlier"] == ("DATE", "2019", "ON_OR_BEFORE")
+    assert "1200 or later" not in found("Tickets numbered 1200 or later are void.")  # no year before 1800
+    assert found("Sales fell last year or so.")["last year or so"] == ("DATE", "2023", "APPROX")
+
+
+def test_over_is_a_preposition_after_a_verb() -> None:
+    assert found("The system has evolved over several years.")["several years"] == ("DURATION", "PXY", None)
+    assert found("The money can be used over three years.")["three years"] == ("DURATION", "P3Y", None)
+    assert found("Shares closed at their lowest level in over six years.")["over six years"] == (
+        "DURATION",
+        "P6Y",
+        "MORE_THAN",
+    )
+
+
+def test_fiscal_before_a_quarter_is_part_of_it() -> None:
+    assert found("It posted net income for the fiscal second-quarter of $8 million.")["fiscal second-quarter"] == (
+        "DATE",
+        "2024-Q2",
+        None,
+    )
+
+
+def test_around_before_a_date_or_clock_time() -> None:
+    assert found("The sale will be completed around Nov. 1.")["around Nov. 1"] == ("DATE", "2024-11-01", "APPROX")
+    assert found("He was shot around 7:15 p.m.")["around 7:15 p.m"][2] == "APPROX"
+    got = found("They will look for ways to get around Monday's ruling.")
+    assert "around Monday" not in got and "Monday" in got
+
+
+def test_days_spelled_as_ordinals() -> None:
+    got = found("Women's Day is this coming Sunday, March tenth. A march follows.", date(2024, 3, 5))
+    assert got["this coming Sunday, March tenth"] == ("DATE", "2024-03-10", None)
+    assert len(got) == 1  # the weekday is part of the date, not an expression of its own
+    assert found("The vote is on the twenty-first of June.")["the twenty-first of June"] == ("DATE", "2024-06-21", None)
+    assert found("They arrive June twenty third, 1998.")["June twenty third, 1998"] == ("DATE", "1998-06-23", None)
+    assert not found("Troops march first to the river.")
+    assert found("He left on February thirtieth.") == {"February": ("DATE", "2024-02", None)}
+
+
+def test_that_time_points_back() -> None:
+    text = "The option runs to June 10, 2025. If no price is agreed by that time, the buyer pays the average."
+    assert found(text)["that time"] == ("DATE", "2025-06-10", None)
+    assert found("At that time he was willing to leave.")["that time"] == ("DATE", "PAST_REF", None)
+    assert not found("That time is short.")

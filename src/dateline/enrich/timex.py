@@ -66,6 +66,15 @@ ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "last": 4, "final": 4,
 }  # fmt: skip
+# Days of the month spelled as ordinals ("March eighth", "the twenty-first of June"), as transcripts write them.
+_DAY_ORDINAL_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_DAY_ORDINAL_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                      "seventeenth", "eighteenth", "nineteenth"]  # fmt: skip
+DAY_ORDINALS: dict[str, int] = {w: i + 1 for i, w in enumerate(_DAY_ORDINAL_UNITS)}
+DAY_ORDINALS.update({w: i + 10 for i, w in enumerate(_DAY_ORDINAL_TEENS)})
+DAY_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+DAY_ORDINALS.update({f"twenty{sep}{w}": 21 + i for i, w in enumerate(_DAY_ORDINAL_UNITS) for sep in ("-", " ")})
+_DAY_ORDINAL = "(?:" + "|".join(sorted((k.replace(" ", r"\s+") for k in DAY_ORDINALS), key=len, reverse=True)) + ")"
 # Offsets of zones news writes after a clock time; "Moscow time" is UTC+3 all year.
 ZONES = {
     "utc": "Z", "gmt": "Z", "est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00",
@@ -153,11 +162,19 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # [Weekday,] Month Day[, Year] | Day Month [Year]  (with optional clock time before or after)
     ("mdy", _rx(
-        rf"(?:(?P<clock1>{_clock_rx('a')})(?:\s+{_ZONE})?(?:\s+on|\s*,)?\s+)?"
+        rf"(?:(?P<clock1>{_clock_rx('a')})(?:\s+(?P<zone1>{_ZONE}))?(?:\s+on|\s*,)?\s+)?"
         rf"(?:(?P<wd>{_WEEKDAY})\s*,?\s+(?:the\s+)?)?"
         rf"(?:\b(?P<mon>{_MONTH})\s*(?P<day>{_DAYNUM})(?!\d|:\d)|(?<![\w.,])(?P<day2>{_DAYNUM})(?:\s+of)?\s+\b(?P<mon2>{_MONTH}))"
         rf"(?:\s*,?\s*(?P<year>{_YEAR})(?![\d%]))?"
         rf"(?:(?:\s*,)?\s+(?:at\s+)?(?P<clock2>{_clock_rx('b')})(?:\s+(?P<zone2>{_ZONE}))?)?",
+    )),
+    # March eighth | the twenty-first of June [1998]: the day spelled as an ordinal (a weekday before it is
+    # taken in by the normaliser, which keeps this scan cheap)
+    ("spelled_day", _rx(
+        rf"(?:\b(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\s+"
+        rf"(?:the\s+)?(?i:(?P<ord>{_DAY_ORDINAL}))"
+        rf"|\b(?i:the\s+(?P<ord2>{_DAY_ORDINAL})\s+of)\s+(?P<mon2>{_MONTH}))"
+        rf"(?![\w-])(?:\s*,?\s*(?P<year>{_YEAR})(?![\d%]))?",
     )),
     # [early] [last] Month [Year] | Month of Year
     ("month", _rx(
@@ -170,6 +187,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("year", _rx(
         rf"(?:(?P<pre>{_PREMOD})[\s-]+)?(?P<fy>(?:the\s+)?(?:fiscal|calendar|(?:fiscal\s+)?year)(?:\s+year)?\s+)?"
         rf"(?<![$#€£\d.,/])(?<!\d-)(?P<year>{_YEAR})(?P<s>'?s\b)?(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per\s?cent))",
+        IGNORE,
+    )),
+    # "1994 or later", "1990 and beyond": the year and the open side TimeML puts in the mod
+    ("year_open", _rx(
+        rf"(?<![$#€£\d.,/])(?P<year>{_YEAR})\s+(?P<side>or\s+later|and\s+beyond|or\s+after|or\s+earlier|or\s+before)\b",
         IGNORE,
     )),
     # "in the year ended March 31": a fiscal year, a duration that the end date anchors
@@ -205,7 +227,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # the third quarter [of 1998] | third-quarter | this year's first half | the year-ago quarter
     ("quarter", _rx(
-        rf"(?:(?P<poss>(?:this|last|next)\s+year's|(?:the\s+)?(?P<pyear>{_YEAR})(?:'s)?)\s+|(?P<the>the\s+(?:(?P<ya>year-(?:ago|earlier))\s+)?(?:fiscal[\s-]+)?(?=\w+\s)))?"
+        rf"(?:(?P<poss>(?:this|last|next)\s+year's|(?:the\s+)?(?P<pyear>{_YEAR})(?:'s)?)\s+|(?P<the>the\s+(?:(?P<ya>year-(?:ago|earlier))\s+)?(?:fiscal[\s-]+)?(?=\w+\s))|fiscal[\s-]+)?"
         rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal\s+|calendar\s+)?(?P<q>quarter-century|quarter|half)(?![\w-])"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{_YEAR})|(?P<ydet>this|last|next|the\s+(?:previous|current|same|next)|the)\s+(?:fiscal\s+)?year))?",
         IGNORE,
@@ -229,7 +251,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("rel", _rx(
         rf"(?:(?P<pre>{_PREMOD})[\s-]+)?(?:(?P<det>{_DETREL})[\s-]+|(?P<the>the)\s+)(?:fiscal\s+|calendar\s+)?"
         rf"(?P<unit>week|month|year|weekend|decade|century|day|night|morning|afternoon|evening)(?P<pl>s)?(?![\w-])"
-        rf"(?P<tail>\s+(?:ago|earlier|later|ahead|to\s+come|previous|(?:before|after)(?=\s*[.,;:!?\n])))?",
+        rf"(?P<orso>\s+or\s+so\b)?(?P<tail>\s+(?:ago|earlier|later|ahead|to\s+come|previous|(?:before|after)(?=\s*[.,;:!?\n])))?",
         IGNORE,
     )),
     # year-end, year-ago, year-earlier, mid-year, month-end
@@ -239,7 +261,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # that day, later that year, that quarter: a unit of the story's own time line
     ("anaphor", _rx(
-        r"(?:(?P<pre>earlier|later|early|late)\s+)?that\s+(?:same\s+|very\s+)?(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b"
+        r"(?:(?P<pre>earlier|later|early|late)\s+)?that\s+(?:same\s+|very\s+)?(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|time)\b"
         r"(?![-'’]|\s+(?:of|when|in|is|was|after)\b)",
         IGNORE,
     )),
@@ -279,7 +301,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # now, currently, recently, the future, soon
     ("ref", _rx(
         r"\b(?P<present>now|currently|presently|at\s+present|nowadays|these\s+days|present-day|to\s+date|current(?!\s+(?:account|assets|liabilities|of)))\b"
-        r"|\b(?P<past>(?:more\s+)?recently|lately|the\s+past|recent(?:\s+(?:years|months|weeks|days|quarters|times|decades|history))?|past\s+years|some\s+time\s+ago|long\s+ago|years\s+ago|not\s+long\s+ago)\b"
+        r"|\b(?P<past>then[\s-]+(?:current|present|prevailing)|(?:more\s+)?recently|lately|the\s+past|recent(?:\s+(?:years|months|weeks|days|quarters|times|decades|history))?|past\s+years|some\s+time\s+ago|long\s+ago|years\s+ago|not\s+long\s+ago)\b"
         r"|\b(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short|long|medium)\s+term"
         r"|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)|the\s+(?:days|weeks|months|years)\s+(?:ahead|to\s+come)|later|eventually)\b",
         IGNORE,
@@ -363,6 +385,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "week_of": ("week",),
     "whole_year": ("year",),
     "year_ended": ("year",),
+    "spelled_day": ("first", "second", "third", "th"),
+    "year_open": ("later", "beyond", "after", "earlier", "before"),
     "year_period": ("period", "quarter", "year", "season"),
     "anaphor": ("that",),
     "compound": ("year", "month", "week"),
@@ -506,6 +530,9 @@ _NON_DIGIT = re.compile(r"\D")
 _CAPITAL_BEFORE = re.compile(r"\b(?!(?:In|By|Since|Of|From|Until|Before|After|During|And|The)\b)[A-Z][a-z]+\s+$")
 _CAPITAL_AFTER = re.compile(
     r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]"
+)
+_QUANTIFIER_OVER_BEFORE = re.compile(
+    r"\b(?:in|for|of|than|just|last|lasts|lasted|after|within|to|by|from|at|take|took|takes)\s+$", IGNORE
 )
 _RATE_BEFORE = re.compile(r"(?:\d|\bcents?|dollars?|hours?|times|miles)\s*$")
 
@@ -872,11 +899,23 @@ def tag(
                 fresh = True
                 continue
             kind, value, mod = result
+            if kind in ("DATE", "TIME") and mod is None:
+                approx = _AROUND_BEFORE.search(text, max(0, start - 40), start)
+                if approx:
+                    # "completed around Nov. 1": the approximation is part of the expression (TimeML's APPROX)
+                    start, mod = approx.start("w"), "APPROX"
+            while out and out[-1].start >= start:
+                out.pop()  # a normaliser that took in the words before it ("Sunday, March eighth") covers them
             out.append(TimeExpression(start, end, text[start:end], kind, value, mod))
         if not fresh:
             break
     return out
 
+
+# "around" just before a date or a clock time, unless a verb takes it as its particle ("get around")
+_AROUND_BEFORE = re.compile(
+    r"(?<!\bget\s)(?<!\bgot\s)(?<!\bgo\s)(?<!\bcome\s)(?<!\bturn\s)(?<!\bwork\s)(?<!\bway\s)\b(?P<w>[Aa]round)\s+$"
+)
 
 # which family wins a tie between candidates of the same length (the more specific reading)
 _PRIORITY = {"mdy": 3, "iso": 3, "year_ended": 3, "clock": 2, "quarter": 2, "set": 2, "month": 1, "rel": 1,
@@ -952,7 +991,8 @@ def _nearest_year(month: int, day: int, anchor: date, tense: Tense | None) -> in
         except ValueError:
             continue
         # the tense is a weak hint: it moves a date only when the date is well off the anchor
-        if tense == "PAST" and delta > (30 if day else 0):
+        # a past verb often reports a plan ("said the deal closes in early March"): the coming month stays
+        if tense == "PAST" and delta > (30 if day else 1):
             continue
         if tense == "FUTURE" and delta < (-30 if day else 0):
             continue
@@ -1000,8 +1040,32 @@ def _norm_mdy(c: _Candidate, s: _State) -> Result:
     if clock_prefix:
         hm = _clock(c.match, clock_prefix)
         if hm:
-            return "TIME", f"{value}T{_hm(*hm)}{_zone(g.get('zone2'), s.anchor)}", None
+            # the zone stands after the clock it qualifies: "16:15 UTC, June 1" as much as "June 1 at 16:15 UTC"
+            zone = g.get("zone1") if clock_prefix == "a" else g.get("zone2")
+            return "TIME", f"{value}T{_hm(*hm)}{_zone(zone, s.anchor)}", None
     return "DATE", value, None
+
+
+_WEEKDAY_BEFORE = re.compile(rf"(?:\b(?:this\s+coming|this|next|last)\s+)?\b{_WEEKDAY}\s*,?\s+$", IGNORE)
+
+
+def _norm_spelled_day(c: _Candidate, s: _State) -> Result:
+    g = c.match.groupdict()
+    weekday = _WEEKDAY_BEFORE.search(s.text, max(0, c.start - 30), c.start)
+    if weekday:
+        c.start = weekday.start()  # "this coming Sunday, March eighth" is one expression
+    mon = (g.get("mon") or g.get("mon2") or "").rstrip(".").lower()
+    day = DAY_ORDINALS[" ".join((g.get("ord") or g.get("ord2") or "").lower().split()).replace("twenty ", "twenty-")]
+    month = MONTHS[mon]
+    if g.get("year"):
+        year = int(g["year"])
+    elif s.anchor:
+        year = _nearest_year(month, day, s.anchor, _tense(c, s))
+    else:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    d = date(year, month, day)  # ValueError ("February thirtieth") rejects the candidate
+    _note_day(s, d, c)
+    return "DATE", d.isoformat(), None
 
 
 def _name_like(c: _Candidate, s: _State) -> bool:
@@ -1080,6 +1144,19 @@ def _norm_year(c: _Candidate, s: _State) -> Result:
     mod = _premod(g.get("pre"))
     _note_day(s, date(year, 1, 1), c, "Y")
     return "DATE", f"{year:04d}", mod
+
+
+def _norm_year_open(c: _Candidate, s: _State) -> Result:
+    year = int(c.match.group("year"))
+    if year < 1800:
+        return None  # "1200 or more" is a count
+    side = c.match.group("side").lower()
+    _note_day(s, date(year, 1, 1), c, "Y")
+    return (
+        "DATE",
+        f"{year:04d}",
+        "ON_OR_AFTER" if ("later" in side or "beyond" in side or "after" in side) else "ON_OR_BEFORE",
+    )
 
 
 def _norm_year_ended(c: _Candidate, s: _State) -> Result:
@@ -1262,10 +1339,24 @@ def _note_quarter(s: _State, value: str, c: _Candidate) -> None:
     """Put a quarter on the story's time line. An earnings story names its quarter first; a quarter
     named in passing soon after ("after a flat second quarter") does not replace it."""
     s.named_quarter = value
-    if s.quarter and c.start - s.quarter_end < _QUARTER_HOLD and _complete(s.quarter, s.anchor):
+    if (
+        s.quarter
+        and c.start - s.quarter_end < _QUARTER_HOLD
+        and _complete(s.quarter, s.anchor)
+        and _recent(s.quarter, s.anchor)
+    ):
         s.quarter_end = c.end
         return
     s.quarter, s.quarter_end = value, c.end
+
+
+def _recent(quarter: str, anchor: date | None) -> bool:
+    """Within a year of the last complete quarter: one a story can report on ("stopped paying in the
+    third quarter of 1984" is history, not the quarter of a 1989 earnings report)."""
+    if anchor is None or not quarter[-1].isdigit() or not quarter[:4].isdigit():
+        return False
+    year, q = _latest_quarter(anchor)
+    return (year * 4 + q) - (int(quarter[:4]) * 4 + int(quarter[-1])) <= 4
 
 
 def _complete(quarter: str, anchor: date | None) -> bool:
@@ -1354,7 +1445,7 @@ def _norm_rel(c: _Candidate, s: _State) -> Result:
     unit = g["unit"].lower()
     code = _REL_UNIT[unit]
     pre = g.get("pre")
-    mod = _premod(pre)
+    mod = _premod(pre) or ("APPROX" if g.get("orso") else None)
     tail = " ".join((g.get("tail") or "").lower().split())
     plural = bool(g.get("pl"))
     if g["unit"][0].isupper() and not c.match.group(0).isupper():
@@ -1476,6 +1567,12 @@ def _norm_anaphor(c: _Candidate, s: _State) -> Result:
     if unit == "quarter":
         quarter = s.named_quarter or s.quarter
         return ("DATE", quarter, mod) if quarter and c.start - s.quarter_end < 1500 else None
+    if unit == "time":
+        # "by that time", "during that time": the point the story last put on its time line
+        if not _TIME_PREP_BEFORE.search(s.text[max(0, c.start - 10) : c.start]):
+            return None  # "that time is short" is no point in time
+        base = _ref_for(s, c, "Y", 600)
+        return ("DATE", _at(base, s.ref_code), mod) if base else ("DATE", "PAST_REF", mod)
     code = _REL_UNIT[unit]
     # "that day" points back at a date the story gave; with none to point at it is no time of ours
     base = _ref_for(s, c, code, 1500)
@@ -1679,6 +1776,8 @@ _STRETCH_UNITS = re.compile(r"\b(days|weeks|months|quarters|years|decades)\b")
 
 
 _OF_AFTER = re.compile(r"\s*,?\s*of\b")  # "a quarter of", "about a quarter, of its dealers": a fraction
+_TIME_PREP_BEFORE = re.compile(r"\b(?:by|at|during|since|until|till|before|after|from|for|in|to)\s+$", IGNORE)
+_VERB_LAST_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|can|should|must|did|does|not)\s+$", IGNORE)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should|must|hopes?|he|she|they|we|I)\s+$", IGNORE)
 
 
@@ -1693,6 +1792,10 @@ def _norm_duration(c: _Candidate, s: _State) -> Result:
     tail = " ".join((g.get("tail") or "").lower().split())
     direction = " ".join((g.get("dir") or "").lower().split())
     text = s.text
+    if direction == "last" and (g.get("mod") or _VERB_LAST_BEFORE.search(text[max(0, c.start - 12) : c.start])):
+        # "likely to last over a week", "will last two days": the verb, not "the last two days"
+        c.start = c.match.start("mod") if g.get("mod") else c.match.start("num")
+        direction = ""
     if g.get("hy") == "-old" or tail == "old" or text[c.end : c.end + 4] == "-old":
         return None  # an age ("a 6-year-old", "52 years old")
     if g.get("hy") == "-long" and num_text.lower() in ("a", "an"):
@@ -1726,6 +1829,15 @@ def _norm_duration(c: _Candidate, s: _State) -> Result:
     if "trading" in adj or "business" in adj or "working" in adj:
         code = "D"
     mod_word = " ".join((g.get("mod") or "").lower().split())
+    if (
+        mod_word == "over"
+        and not direction
+        and not _QUANTIFIER_OVER_BEFORE.search(text[max(0, c.start - 12) : c.start])
+    ):
+        # after a verb or noun "over" is the preposition ("evolved over several years", "spread over three
+        # years"), outside the expression; after a preposition it means "more than" ("in over a decade")
+        c.start = c.match.start("num")
+        mod_word = ""
     mod = {
         "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
         "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
@@ -1752,6 +1864,9 @@ def _norm_duration(c: _Candidate, s: _State) -> Result:
         return _point(s.anchor, amount, code, c, s)
     if tail in ("earlier", "later") and amount is not None and (ref or (code == "Y" and s.quarter)):
         return _point(ref or s.anchor or date(2000, 1, 1), amount if tail == "later" else -amount, code, c, s)
+    if tail == "earlier" and code == "Y" and amount is not None and s.anchor:
+        # "wages rose 3.8% from a year earlier" with no date before it compares with now, as "a year ago" does
+        return _point(s.anchor, -amount, code, c, s)
     if direction in ("last", "past", "next") and amount == 1 and num_text.lower() in ("a", "an"):
         return None
     if direction in ("the", "another") and amount is None:
@@ -1890,6 +2005,7 @@ _NORMALISERS: dict[str, Callable[[_Candidate, _State], Result]] = {
     "iso": _norm_iso,
     "slash": _norm_slash,
     "mdy": _norm_mdy,
+    "spelled_day": _norm_spelled_day,
     "month": _norm_month,
     "year": _norm_year,
     "decade": _norm_decade,
@@ -1897,6 +2013,7 @@ _NORMALISERS: dict[str, Callable[[_Candidate, _State], Result]] = {
     "short_year": _norm_short_year,
     "year_period": _norm_year_period,
     "year_ended": _norm_year_ended,
+    "year_open": _norm_year_open,
     "decade_word": _norm_decade_word,
     "century": _norm_century,
     "season": _norm_season,
