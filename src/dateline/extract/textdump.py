@@ -88,6 +88,7 @@ class Layout:
     footer_url: str | None = None
     header_title: str | None = None
     header_page_url: str | None = None
+    printed_on: date | None = None  # the browser's print stamp: the page existed by then
     warnings: list[str] = field(default_factory=list)
 
 
@@ -136,6 +137,8 @@ def read_text_dump(text: str, origin: str) -> Article:
         ]
     while len(body) > 1 and _is_end_note(body[-1]):
         body.pop()
+    body = body[: _end_notes_start(body)]
+    body = _trim_disclaimers(body)
     body_text = "\n\n".join(body)
 
     if title is None:
@@ -147,7 +150,7 @@ def read_text_dump(text: str, origin: str) -> Article:
     top = paragraphs[: body_start + 3]
     anchor = title_index if title_index is not None else body_start
     body_end = body_indices[-1] + 1 if body_indices else len(paragraphs)
-    published = _published_date(url, paragraphs, anchor, body_end)
+    published = _published_date(url, paragraphs, anchor, body_end, layout.printed_on)
     if published is None:
         warnings.append("no publication date found")
     author_links = _author_links(layout.links, paragraphs, body_indices)
@@ -270,6 +273,7 @@ def _drop_browser_header_footer(stream: list[str | None], layout: Layout) -> lis
     first = next((line.strip() for line in stream if line and line.strip()), "")
     if not PRINT_STAMP_LINE.match(first):
         return stream
+    layout.printed_on = _stamp_date(first)
     kept: list[str | None] = []
     expect_title = False
     for line in stream:
@@ -293,6 +297,15 @@ def _drop_browser_header_footer(stream: list[str | None], layout: Layout) -> lis
         if count >= 2 or len(urls) == 1:
             layout.header_page_url = page_url
     return kept
+
+
+def _stamp_date(stamp: str) -> date | None:
+    """The day of a print stamp, which the browser writes month first ('1/4/24, 1:48 AM')."""
+    month, day, year = (int(part) for part in re.findall(r"\d+", stamp)[:3])
+    try:
+        return date(year + 2000 if year < 100 else year, month, day)
+    except ValueError:
+        return None  # a day-first stamp of another locale: no bound rather than a wrong one
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -527,6 +540,10 @@ PROSE_SCORE = 25.0  # a paragraph scoring this much reads as running text
 MIN_TITLE_MATCH = 0.35  # below this the slug or title line names a different text: fall back to the shape
 
 
+CUT_TITLE_PENALTY = 0.15  # more than the size and distance terms: a cut copy loses to a full one, not to prose
+BREADCRUMB = re.compile(r"^(?:[^/»›>]{1,30}\s[/»›>]\s){2,}")  # 'News / India News / Headline'
+
+
 def _find_title(
     paragraphs: Sequence[Paragraph],
     scores: Sequence[float],
@@ -583,6 +600,8 @@ def _find_title(
             if _is_image_text([line for _, line in piece], piece[-1][0], paragraphs, above_credit):
                 continue
             score = _slug_match(text, slug_words, TITLE_RECALL_WEIGHT)
+            if text.rstrip().endswith(("…", "...")) or BREADCRUMB.search(text):
+                score -= CUT_TITLE_PENALTY  # a cut copy of the headline or a trail to it: the full one wins
             if header_tokens:
                 if tokens in header_variants:
                     score = max(score, 1.0 + 0.01 * len(tokens))  # the fullest exact match wins
@@ -805,6 +824,9 @@ def _header_variants(header_title: str | None) -> list[str]:
     return variants
 
 
+STAFF_BYLINE = re.compile(r"\b(?:staff|staff writer|contributor|correspondent)$", re.IGNORECASE)
+
+
 def _is_headline_junk(line: str) -> bool:
     """Lines printed next to a headline that are not part of it: 'By', 'SHARE', '| Opinion', '[Watch]'."""
     words = WORD.findall(line)
@@ -813,6 +835,7 @@ def _is_headline_junk(line: str) -> bool:
         or line[:1] in "|[(•·"
         or bool(re.search(r"\s[>›»►/]\s|►", line))  # a breadcrumb trail
         or bool(re.search(r"\b\d{1,2}:\d\d\b", line))  # a clock time or a clip's running time
+        or (len(words) <= 4 and bool(STAFF_BYLINE.search(line)))  # 'MLSsoccer staff' under the headline
         or bool(BYLINE.match(line) or BOILERPLATE.search(line) or re.match(r"^by\b", line, re.I))
         or (len(words) <= 2 and line.isupper() and len(line) > 1)
         or _has_date(line)
@@ -1048,11 +1071,20 @@ def _token_f1(tokens: Sequence[str], reference: Sequence[str]) -> float:
 AGENCY_TAIL = re.compile(r"\s(?:AP|AFP|Reuters|REUTERS|EPA|PA|Getty|Shutterstock|Bloomberg)$")  # a caption's credit
 
 
+BYLINE_TAIL = re.compile(
+    r"\s+By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s+(?:on\s+|[|·•–—-]\s*)?(?=[^\d]{0,12}\d).*$"
+)
+
+
 def _headline_by_shape(paragraphs: Sequence[Paragraph], body_start: int) -> tuple[int | None, str | None]:
     """Without slug or title line: the nearest short, unpunctuated, non-byline paragraph above the body."""
     printed = Counter(p.text for p in paragraphs)
     for index in range(min(body_start, len(paragraphs)) - 1, max(-1, body_start - 15), -1):
         paragraph = paragraphs[index]
+        # a headline run together with its byline and date ('... to Salmon By Ann Reed on May 2, 2023')
+        head = BYLINE_TAIL.sub("", paragraph.text)
+        if head != paragraph.text and 5 <= len(WORD.findall(head)) <= 25 and _title_cased(head):
+            return index, head
         text = paragraph.text
         count = len(paragraph.words)
         if not 5 <= count <= 25 or len(paragraph.lines) > 3 or re.search(r"\.[\"”’')]*$", text):
@@ -1090,9 +1122,14 @@ def _merge_headline_paragraphs(paragraphs: Sequence[Paragraph], index: int) -> t
         if len(WORD.findall(above)) <= 2 and not (below[:1].islower() or HEADLINE_CONTINUES.search(above)):
             break  # a label printed right above ('Full Bio', 'Opinion'), not the headline's first line
         start -= 1
+    lines = {line for paragraph in paragraphs for line in paragraph.lines}
     while end + 1 < len(paragraphs) and end - index < 3 and paragraphs[end + 1].gap == "none":
         following, last_line = paragraphs[end + 1], paragraphs[end].lines[-1]
-        if not headline_like(following) or not (following.text[:1].islower() or HEADLINE_CONTINUES.search(last_line)):
+        # a Title Case tail ('Coat') joins when the page prints the joined headline whole elsewhere too
+        whole = _join_headline_lines(p.text for p in paragraphs[start : end + 2]) in lines
+        if not headline_like(following) or not (
+            whole or following.text[:1].islower() or HEADLINE_CONTINUES.search(last_line)
+        ):
             break
         end += 1
     return end, _join_headline_lines(p.text for p in paragraphs[start : end + 1])
@@ -1167,6 +1204,55 @@ END_NOTE = re.compile(
 def _is_end_note(text: str) -> bool:
     """A note under the story: the author's bio or address, a correction, a 'first appeared in' line."""
     return len(WORD.findall(text)) <= 60 and bool(END_NOTE.search(text))
+
+
+# an author's bio ('Jane Doe is a senior reporter for ...') or contact line: narrower than END_NOTE, since it
+# cuts the paragraphs under it too
+BIO_NOTE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been) (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|reporter|editor|"
+    r"correspondent|columnist|contributor|journalist|critic)s?\b|\b(?:can|may) be reached\b"
+)
+# notices the outlet prints above or under every story: affiliate and opinion disclaimers, inbox promos,
+# method notes; at the body's edges they are the page's, not the writer's
+DISCLAIMER = re.compile(
+    r"\baffiliate (?:links?|partnerships?|commissions?|programs?)\b|"
+    r"\b(?:we|may) (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)\b|"
+    r"\bopinions expressed (?:by|in) [\w\s]{1,40}(?:are (?:their|the author)|do not)|"
+    r"\b(?:brighten|sign up to get .{1,40}) (?:in )?your inbox\b|\bin your inbox\b|"
+    r"\bthe data used to compile this article\b",
+    re.IGNORECASE,
+)
+DISCLAIMER_WORDS = 70
+
+
+def _trim_disclaimers(body: list[str]) -> list[str]:
+    def notice(text: str) -> bool:
+        return len(WORD.findall(text)) <= DISCLAIMER_WORDS and bool(DISCLAIMER.search(text))
+
+    start, end = 0, len(body)
+    while end - start > 1 and notice(body[start]):
+        start += 1
+    while end - start > 1 and notice(body[end - 1]):
+        end -= 1
+    return body[start:end]
+
+
+BIO_TAIL_WORDS = 40  # a bio's own further lines are short; a paragraph of the story runs longer
+END_NOTE_REACH = 4  # paragraphs from the end: an author's bio runs to two or three, a sign-off under it
+
+
+def _end_notes_start(body: Sequence[str]) -> int:
+    """Where the notes under the story begin: the first end note among the last paragraphs when only
+    short paragraphs follow it (the rest of a bio, a sign-off); else the end of the body."""
+    for index in range(max(1, len(body) - END_NOTE_REACH), len(body)):
+        rest = body[index + 1 :]
+        if (
+            _is_end_note(body[index])
+            and BIO_NOTE.search(body[index])
+            and all(len(WORD.findall(text)) <= BIO_TAIL_WORDS for text in rest)
+        ):
+            return index
+    return len(body)
 
 
 def _is_content_like(text: str) -> bool:
@@ -1781,35 +1867,92 @@ ISO_STAMP = re.compile(r"(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d")
 UPDATED_CUE = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
-def _date_from_match(match: re.Match[str]) -> date | None:
+# hosts of countries that write the day first ('03/12/2023' is 3 December); elsewhere the US month first
+DAY_FIRST_SUFFIXES = (".uk", ".ie", ".in", ".au", ".nz", ".za", ".sg", ".pk", ".ng", ".ke", ".eu", ".fr", ".de", ".it",
+                      ".es", ".nl", ".be", ".pt", ".br", ".ar", ".mx")  # fmt: skip
+
+
+def _day_first(url: str | None) -> bool:
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.endswith(DAY_FIRST_SUFFIXES)
+
+
+def _date_from_match(match: re.Match[str], day_first: bool = False) -> date | None:
     groups = match.groupdict()
     try:
         year = int(groups["year"])
         if year < 100:
             year += 2000
-        month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else int(groups["nmonth"])
-        return date(year, month, int(groups["day"]))
+        if groups.get("month"):
+            return date(year, MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"]))
+        month, day = int(groups["nmonth"]), int(groups["day"])
+        numeric_first = match.start("nmonth") < match.start("year")  # '12/03/2023', not ISO '2023-12-03'
+        # a first number over 12 can only be the day, whatever the country
+        if numeric_first and (month > 12 or (day_first and day <= 12)):
+            month, day = day, month
+        return date(year, month, day)
     except (KeyError, ValueError, TypeError):
         return None
 
 
-def _published_date(url: str | None, paragraphs: Sequence[Paragraph], anchor: int, body_end: int) -> str | None:
+STRONG_DATE_TIER = 2  # a 'Published' label, a byline date or a date line next to the headline
+URL_DATE_SLACK = 2  # days: a printed date further off the URL's is another event (an update, a republication)
+
+
+def _published_date(
+    url: str | None, paragraphs: Sequence[Paragraph], anchor: int, body_end: int, printed_on: date | None = None
+) -> str | None:
     """The date in the URL path, else the printed date that says most about publication (_date_tier),
     the one nearest the headline among equals.
 
     Long paragraphs of running text are never read (their dates are what the article is about), nor
-    are the URLs of related links: a page may well link to newer articles."""
+    are the URLs of related links: a page may well link to newer articles. `printed_on`, the date in the
+    browser's print header, bounds them all: nothing is published after it was printed."""
+    url_date, candidates = _date_evidence(url, paragraphs, anchor, body_end)
+    if url_date is not None:
+        # the URL is made when the story is filed; a labelled date by the headline a day off is the
+        # publication itself in the outlet's time zone (filed late in the evening, out the next day)
+        strong = [day for tier, _, day in sorted(candidates) if tier <= STRONG_DATE_TIER]
+        if strong and 0 < abs((strong[0] - url_date).days) <= URL_DATE_SLACK:
+            return strong[0].isoformat()
+        return url_date.isoformat()
+    if not candidates:
+        return None
+    found = min(candidates)[2]
+    if printed_on is not None and found > printed_on:
+        # a page that stamps the current year on its own date ('Best X of 2024'): the year before fits
+        earlier = _year_before(found)
+        if earlier is None or earlier > printed_on:
+            return None
+        found = earlier
+    return found.isoformat()
+
+
+def _year_before(day: date) -> date | None:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return None  # 29 February
+
+
+def _date_evidence(
+    url: str | None, paragraphs: Sequence[Paragraph], anchor: int, body_end: int
+) -> tuple[date | None, list[tuple[int, int, date]]]:
+    """The date the URL path spells, and the printed dates as (tier, distance from the headline, date)."""
     url_month: tuple[int, int] | None = None
+    url_date: date | None = None
     if url:
         path = urlsplit(url).path
         for pattern in URL_DATES:
             match = pattern.search(path)
             if match and (found := _date_from_match(match)):
-                return found.isoformat()
+                url_date = found
+                break
         month_match = URL_MONTH.search(path)
-        if month_match and 1 <= int(month_match.group(2)) <= 12:
+        if url_date is None and month_match and 1 <= int(month_match.group(2)) <= 12:
             url_month = (int(month_match.group(1)), int(month_match.group(2)))
     candidates: list[tuple[int, int, date]] = []  # (tier, distance from the headline, date)
+    day_first = _day_first(url)
     for index, paragraph in enumerate(paragraphs):
         if len(paragraph.words) > 60:
             continue  # running text: its dates are what the article is about
@@ -1818,13 +1961,17 @@ def _published_date(url: str | None, paragraphs: Sequence[Paragraph], anchor: in
         for line in paragraph.lines:
             for pattern in TEXT_DATES:
                 for match in pattern.finditer(line):
-                    found = _date_from_match(match)
+                    found = _date_from_match(match, day_first)
                     if not found or (url_month and (found.year, found.month) != url_month):
                         continue  # a URL that names the month rules out dates of other months
                     tier = _date_tier(line, match, near, len(paragraph.words), distance)
                     if tier is not None:
                         candidates.append((tier, distance, found))
-    return min(candidates)[2].isoformat() if candidates else None
+    return url_date, candidates
+
+
+BYLINE_BEFORE_DATE = re.compile(r"\bBy\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s+(?:on\s+|[|·•–—-]\s*)?$")
+NARRATED_DATE = re.compile(r"(?:^|[\s(])(?:[Oo]n|in|since|from|until|before|after|between)\s+(?:\w+day,?\s+)?$")
 
 
 def _date_tier(line: str, match: re.Match[str], near: bool, paragraph_words: int, distance: int) -> int | None:
@@ -1838,7 +1985,11 @@ def _date_tier(line: str, match: re.Match[str], near: bool, paragraph_words: int
         return None  # 'retrieved 24 December 2023': when a citation was made, not the article
     # a label, not a sentence of the article ('a story published Sept. 26, 2021, in the Times')
     published = bool(PUBLISHED_LABEL.search(context)) and paragraph_words <= 40
-    byline = bool(BYLINE.match(line) and match.start() < 80) or bool(ISO_STAMP.match(line, match.start()))
+    byline = (
+        bool(BYLINE.match(line) and match.start() < 80)
+        or bool(ISO_STAMP.match(line, match.start()))
+        or bool(BYLINE_BEFORE_DATE.search(line[: match.start()]))  # '... By Ann Reed on May 2, 2023'
+    )
     updated = bool(UPDATED_CUE.search(context))
     # a line that is the date (and its time, zone or weekday), not a caption or sentence mentioning it
     rest = line[: match.start()] + " " + line[match.end() :]
@@ -1848,6 +1999,8 @@ def _date_tier(line: str, match: re.Match[str], near: bool, paragraph_words: int
             return 0 if published else 1
         if date_line or updated:
             return 2
+        if NARRATED_DATE.search(line[: match.start()]):
+            return None  # 'On May 6, 1999, two fishermen found ...': what the story tells, not when it ran
         if distance <= 3 and paragraph_words <= 40:
             return 4
         return 7 if paragraph_words <= 40 else None
