@@ -9,30 +9,36 @@ How it works, in four passes over one article (``find_quotes``):
 2. **Direct quotes.** A quoted passage in speech position (opening a paragraph, after ":" or "," or a
    speech verb in any form) looks for its cue right after it (``"…," he said``; never across a period
    that closed the quote's sentence), right before it (``Peskov said: "…"``), as a dash attribution
-   (``"…" — Commissioner X``) or as a bare colon after a name (``From Governor X: "…"``).
-   ``"A," he said, "B."`` is one quote with two spans, and so is ``"A," he said. "B."``: a quote with no
-   cue joins the cued quote beside it in its paragraph. A quote paragraph with no cue takes the speaker
-   of the previous paragraph (the news convention for a run of quote paragraphs). ``said that "…"`` is a
-   mixed quote whose content keeps "that"; a cue-less quote inside a reported clause makes the clause
-   mixed; a quoted line of capitalised words on its own ("'Legend of the Harbor.'") is a subhead.
-   Interview transcripts ("PENCE: Well, …") are quotes of the person whose surname the label is.
+   (``"…" — Commissioner X``) or as a bare colon after a name (``From Governor X: "…"``). ``"A," he
+   said, "B."`` is one quote with two spans, and so is ``"A," he said. "B."`` (not so ``he said on CNN's
+   "State of the Union."``: out of speech position a mark opens a title); a quote with no cue joins the
+   cued quote beside it in its paragraph. A quote paragraph with no cue takes the speaker of the
+   previous paragraph (the news convention for a run of quote paragraphs). ``said that "…"`` is a mixed
+   quote whose content keeps "that"; a cue-less quote inside a reported clause makes the clause mixed; a
+   quoted line of capitalised words on its own ("'Legend of the Harbor.'") is a subhead. Interview
+   transcripts ("PENCE: Well, …") are quotes of the person whose surname the label is.
 3. **Indirect and mixed quotes.** A cue verb with a clausal complement ("said Tuesday that …", "told
    reporters …", "warned …"), an interrupting cue ("The plan, he said, will …"), "according to X" and
    passives ("it was announced by X that …"), cue nouns ("Peskov's claim that …"), naming verbs ("called
    the charges fabricated", "called for a ban") and, with a clause only, verbs of belief and evidence
    ("believes that …", "a poll found that …"). Verbs of stance ("criticized the law as a fraud",
    "endorsed Clinton") and speech verbs with a noun object ("cited a survey") take the object as
-   content. A reported clause stops at a semicolon, before a second participial cue (", arguing that
-   …"), a closing apposition and a dash aside; it takes in a quotation it runs into. A reported clause
-   with a quoted fragment is *mixed*; so is a quoted fragment that a naming verb attributes (``what
-   Putin has called a "security zone"``) or that sits in the complement of a verb whose subject names
-   someone (``blasted the media as "dishonest"``).
+   content, as does a document's evidence verb ("Polls show a close race"); a poll's share of people ("a
+   majority of voters") is a speaker, and so is "who" when its noun is someone. Verbs of regard take the
+   object with its "as" phrase ("see the tax as a giveaway"), verbs of talk their topic ("spoke about
+   her ties to …"), and "asked if/whether …" its question. A reported clause drops a time phrase right
+   after its cue ("told voters this weekend he …") and stops at a semicolon, before a second participial
+   cue (", arguing that …"), a closing apposition and a dash aside; it takes in a quotation it runs
+   into. A reported clause with a quoted fragment is *mixed*; so is a quoted fragment that a naming verb
+   attributes (``what Putin has called a "security zone"``) or that sits in the complement of a verb
+   whose subject names someone (``blasted the media as "dishonest"``).
 4. **Speakers.** The cue's subject from the dependency parse, widened to its noun phrase ("Kremlin
-   spokesman Dmitry Peskov", "authorities in Russia's Belgorod region"), linked to the article's entities.
-   Pronouns go to the nearest earlier person that agrees in gender (first names, titles, earlier
-   pronouns) or, for "they", to the nearest earlier group; role nouns ("the spokesman") to the person
-   last named with that role; group nouns ("Russian officials") become GROUP entities and unnamed
-   institutions ("the port authority") ORG entities, appended to the article's entity list.
+   spokesman Dmitry Peskov", "authorities in Russia's Belgorod region"; never a wire dateline before a
+   dash), linked to the article's entities. Pronouns go to the nearest earlier person that agrees in
+   gender (first names, titles, earlier pronouns) or, for "they", to the nearest earlier group; role
+   nouns ("the spokesman") to the person last named with that role; group nouns ("Russian officials")
+   become GROUP entities and unnamed institutions ("the port authority") ORG entities, appended to the
+   article's entity list.
 
 Offsets: a direct quote's ``start``/``end``/``spans`` cover what is inside the marks, without them
 (a mixed quote's content keeps its marks). ``speaker.start/end`` is the mention naming the speaker best
@@ -86,11 +92,31 @@ STANCE_VERBS = frozenset(
     """.split()
 )
 
+#: verbs of regard that state a view only with an "as" complement: "Critics see the bill as a giveaway",
+#: "Cruz cast himself as an outsider"; without "as" they are seeing and casting, not attributing
+REGARD_VERBS = frozenset({"see", "view", "regard", "cast", "portray", "paint", "depict", "perceive", "frame"})
+
+#: verbs of talking whose topic, after "about" or "of", is what was said: "spoke about her ties to the
+#: church", "talked of a rigged system" ("spoke to reporters" names only whom to)
+TOPIC_VERBS = frozenset({"speak", "talk"})
+
 #: verbs by which a document speaks ("a poll found that …", "the report shows …"); clausal complement only
 EVIDENCE_VERBS = frozenset({"show", "find", "conclude", "document", "demonstrate", "confirm", "agree"})
 
+#: what shows or finds things with a noun object: "Polls show a close race", "Video shows him with his
+#: hands up" (a person's evidence verbs go through the subject's name instead)
+DOCUMENT_NOUNS = frozenset(
+    """
+    poll survey video footage analysis study report data document record average tally audit review
+    research investigation figure number result count estimate projection model transcript recording
+    """.split()
+)
+
 #: verbs that name something in someone's words: ``what Putin has called a "security zone"``
 NAMING_VERBS = frozenset({"call", "describe", "dub", "term", "label", "brand", "characterize", "nickname"})
+
+#: speech verbs that put a question: their "if"/"whether" clause is what was asked, not a condition
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 
 #: cue verbs whose complement is a to-infinitive that reports speech ("vowed to retaliate")
 INFINITIVE_CUES = frozenset(
@@ -124,6 +150,14 @@ INSTITUTION_NOUNS = frozenset(
     government administration ministry military army campaign committee council parliament commission
     agency department office service team union company operator firm authority association federation
     institute coalition alliance party court board bank embassy mission regulator watchdog
+    """.split()
+)
+
+#: head words of a poll's share of people ("a majority of voters", "About three-quarters", "most")
+SHARE_WORDS = frozenset(
+    """
+    majority minority plurality percent % most half third thirds quarter quarters fifth fifths share
+    many few group
     """.split()
 )
 
@@ -466,7 +500,8 @@ def _source_phrase(token: Token) -> tuple[int, int]:
     left, right = token.left_edge.i, token.right_edge.i
     # a parse can hang a dateline, a time stamp or a quote on the subject: keep to the words near it
     for i in range(token.i - 1, left - 1, -1):
-        if "\n" in doc[i].text_with_ws or _is_mark_token(doc[i]):
+        # "RENO, Nev. (AP) — Donald Trump said": a dateline before a dash is no part of the speaker
+        if "\n" in doc[i].text_with_ws or _is_mark_token(doc[i]) or doc[i].text in DASHES or doc[i].text == "--":
             left = i + 1
             break
     for i in range(token.i, right + 1):
@@ -481,7 +516,17 @@ def _source_phrase(token: Token) -> tuple[int, int]:
     before_verb = token.head.i > right + 1
     if described and before_verb and right + 1 < len(doc) and doc[right + 1].text == "," and token.i < right:
         right += 1
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
+    start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+    # a parse may make the wire dateline the subject ("MACAU (Reuters) – Top donor X said"): the speaker
+    # is what follows it
+    wire = WIRE_DATELINE.match(doc.text, start, end)
+    if wire is not None and wire.end() < end:
+        start = wire.end()
+    return start, end
+
+
+#: a news-wire dateline opening a first sentence: "RENO, Nev. (AP) — ", "MACAU (Reuters) – "
+WIRE_DATELINE = re.compile(r"[A-Z][\w .,'’-]{0,60}\([A-Z][A-Za-z]{1,12}\)\s*(?:[—–―]|--)\s*")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -691,6 +736,10 @@ def _continues(sdoc: Doc, text: str, candidate: _Candidate, nxt: list[tuple[int,
     para_start, para_end = para
     if cue is None or cue[0] < last_end or not para_start <= nxt[0][0] <= para_end or cue[1] > nxt[0][0]:
         return False
+    # 'he said on CNN's "State of the Union."', 'He called Burma a "good news story"': a quote that
+    # does not open in speech position is a title or a fragment, not the statement's next piece
+    if not _in_speech_position(text, nxt[0][0], para_start):
+        return False
     gap = _tokens(sdoc, last_end + 1, nxt[0][0] - 1)
     # a second cue in the gap ("Trump said, adding later, “…”") starts a quote of its own
     if len(gap) > MAX_INTERRUPTION_TOKENS or any(_is_cue_verb(t) and t.idx != cue[0] for t in gap):
@@ -827,10 +876,15 @@ def _misparsed_clause(verb: Token) -> list[Token] | None:
     """``said after the convention he would not …``: a small parser often hangs a reported clause
     that has no "that" on the cue as an adverbial clause; a finite clause with its own subject and no
     subordinating conjunction after a speech verb is what was said (from its subject on)."""
-    if verb.lemma_.lower() not in SPEECH_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS:
         return None
     for child in verb.rights:
-        if child.dep_ != "advcl" or any(c.dep_ == "mark" and c.lower_ != "that" for c in child.children):
+        marks = [c for c in child.children if c.dep_ == "mark"]
+        if child.dep_ == "advcl" and lemma in QUESTION_VERBS and marks and marks[0].lower_ in {"if", "whether"}:
+            # "asked workers if they planned to vote": the parser reads a question as a condition
+            return list(child.subtree)
+        if child.dep_ != "advcl" or any(c.lower_ != "that" for c in marks):
             continue
         subject = next((c for c in child.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or child.tag_ in {"VBG", "VBN", "TO"}:
@@ -865,9 +919,50 @@ def _object_content(verb: Token) -> list[Token] | None:
         return [t for t in prep.subtree if t is not prep]
     tokens = list(obj.subtree)
     for child in rights:
-        if child.i > obj.i and child.dep_ in {"prep", "oprd"} and child.lower_ in COMPLEMENT_PREPOSITIONS:
+        # "a poll shows Clinton with a lead": what a document shows someone with is what it shows
+        shown_with = child.lower_ == "with" and verb.lemma_.lower() in EVIDENCE_VERBS
+        if (
+            child.i > obj.i
+            and child.dep_ in {"prep", "oprd"}
+            and (child.lower_ in COMPLEMENT_PREPOSITIONS or shown_with)
+        ):
             tokens += list(child.subtree)
     return _trim_object(tokens)
+
+
+def _regard_content(verb: Token) -> list[Token] | None:
+    """``see the program as an easy way in``: the object and its "as" phrase are the view held."""
+    if verb.lemma_.lower() not in REGARD_VERBS or verb.dep_ == "amod":
+        return None
+    # a small parser tags "farmers view the dam as …" a noun, yet hangs a subject and an object on it
+    if verb.pos_ != "VERB" and not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    rights = [c for c in verb.rights if not c.is_punct]
+    obj = next((c for c in rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    how = [c for c in rights if c.i > obj.i and c.lower_ == "as" and c.dep_ in {"prep", "oprd", "advcl"}]
+    how += [c for c in obj.children if c.lower_ == "as" and c.dep_ == "prep"]
+    if not how:
+        return None
+    tokens = list(obj.subtree) + [t for c in how if c not in obj.subtree for t in c.subtree]
+    return _trim_object(tokens)
+
+
+def _topic_content(verb: Token) -> list[Token] | None:
+    """``spoke emotionally of his flights``, ``talked about bringing people together``: the topic."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TOPIC_VERBS or not _subject_names_someone(verb):
+        return None
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in {"about", "of"}), None)
+    if prep is None:
+        return None
+    tokens = [t for t in prep.subtree if t is not prep]
+    return _trim_object(tokens) if any(c.dep_ in {"pobj", "pcomp"} for c in prep.children) else None
+
+
+def _subject_names_someone(verb: Token) -> bool:
+    subject = _subject(verb)
+    return subject is not None and _names_someone(subject)
 
 
 def _trim_object(tokens: list[Token]) -> list[Token]:
@@ -958,11 +1053,14 @@ def _trim_clause(tokens: list[Token], verb: Token) -> list[Token]:
         tokens = [t for t in tokens if low < t.i < high]
     while tokens and tokens[0].i < verb.i and (tokens[0].lower_ in LEADING_CONNECTIVES or tokens[0].text == ","):
         tokens = tokens[1:]
+    tokens = _drop_leading_when(tokens, verb)
     for token in tokens:
         if token.i > verb.i and token.tag_ == "VBG" and _is_cue_verb(token) and token.dep_ in PARTICIPLE_DEPS:
             previous = token.doc[token.i - 1]
-            if previous.text == ",":
-                drop = {t.i for t in token.subtree} | {previous.i}
+            # 'has "expanded the party," claiming …': US style puts the comma inside the closing mark
+            closed = _is_mark_token(previous) and token.i > 1 and token.doc[token.i - 2].text == ","
+            if previous.text == "," or closed:
+                drop = {t.i for t in token.subtree} | ({previous.i} if previous.text == "," else set())
                 tokens = [t for t in tokens if t.i not in drop]
                 break
     if tokens:
@@ -975,6 +1073,24 @@ def _trim_clause(tokens: list[Token], verb: Token) -> list[Token]:
                     tokens = [t for t in tokens if t.i < previous.i]
                     break
     return tokens
+
+
+def _drop_leading_when(tokens: list[Token], verb: Token) -> list[Token]:
+    """``told voters this weekend he would …``: a time phrase right after the cue says when it was
+    said; the parse hangs it on the reported clause."""
+    if not tokens or tokens[0].i <= verb.i:
+        return tokens
+    first = tokens[0]
+    head = next((t for t in tokens if t.left_edge.i == first.i and t.dep_ in {"npadvmod", "tmod", "prep"}), None)
+    if head is None:
+        return tokens
+    dated = head.ent_type_ in {"DATE", "TIME"} or (
+        head.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in head.children)
+    )
+    if not dated or head.right_edge.i >= tokens[-1].i:
+        return tokens
+    rest = [t for t in tokens if t.i > head.right_edge.i]
+    return rest[1:] if rest and rest[0].text == "," else rest
 
 
 def _according_to(token: Token) -> tuple[list[Token], Token] | None:
@@ -990,7 +1106,9 @@ def _according_to(token: Token) -> tuple[list[Token], Token] | None:
 
 
 #: every word that can be a cue of an indirect or mixed quote
-CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | NAMING_VERBS | STANCE_VERBS | CUE_NOUNS
+CUE_WORDS = (
+    SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | NAMING_VERBS | STANCE_VERBS | CUE_NOUNS | REGARD_VERBS | TOPIC_VERBS
+)
 
 
 def indirect_candidates(
@@ -1030,6 +1148,15 @@ def indirect_candidates(
             continue
         if cue in used_cues:
             continue
+        regard = _regard_content(token)
+        if regard is None:
+            regard = _topic_content(token)
+        if regard is not None:
+            subject = _subject(token)
+            pieces = _split_pieces(regard, text) if subject is not None and subject not in regard else []
+            if pieces and not _mostly_quoted(text, pieces, quoted_mask):
+                found.append(_Candidate(pieces, "indirect", cue, subject))
+            continue
         stance = _is_stance_verb(token)
         if not (_is_cue_verb(token) or _is_belief_verb(token) or stance):
             continue
@@ -1038,7 +1165,8 @@ def indirect_candidates(
         # "a poll shows a tight race": what a document shows is its content too
         evidence = token.pos_ == "VERB" and token.lemma_.lower() in EVIDENCE_VERBS
         if not content and (stance or evidence or _takes_object_content(token)) and subject is not None:
-            content = _object_content(token) if _names_someone(subject) else None
+            speaks = _names_someone(subject) or (evidence and subject.lemma_.lower() in DOCUMENT_NOUNS)
+            content = _object_content(token) if speaks else None
         if subject is None or not content or subject in content:
             continue
         pieces = _split_pieces(_trim_clause(content, token), text)
@@ -1148,6 +1276,8 @@ def _between_marks(token: Token) -> bool:
     """Whether a token sits inside quotation marks in its sentence (a cheap check on the raw text)."""
     sentence = token.sent
     before = "".join(t.text_with_ws for t in sentence if t.i < token.i)
+    # a parse may start the sentence with the last paragraph's closing mark: count from the break on
+    before = before[before.rfind("\n") + 1 :]
     opened = sum(before.count(m) for m in "“«") - sum(before.count(m) for m in "”»") + before.count('"') % 2
     return opened > 0
 
@@ -1225,8 +1355,15 @@ def _evaluating_verb(token: Token, text: str) -> _Candidate | None:
 
 def _names_someone(token: Token) -> bool:
     if token.pos_ == "PRON":
+        if token.lower_ == "who" and token.head.dep_ == "relcl" and token.head.head.i < token.i:
+            # "voters who supported Sanders": the relative pronoun stands for its noun
+            return token.head.head.lower_ != "who" and _names_someone(token.head.head)
         return token.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS
     if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or _group_kind(token) is not None:
+        return True
+    if token.lower_ in SHARE_WORDS or token.text.isdigit():
+        # "a majority of Republicans support deportation", "6 in 10 voters backed Sanders": a poll's
+        # share of people holds the view
         return True
     return token.lower_ in ROLE_NOUNS  # "the mayor cited a survey"
 
