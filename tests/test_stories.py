@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pytest
 from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.stories import StoryIndex, compare, normalize_tokens, title_similarity
+from dateline.pipeline import group_stories
+from dateline.record import Article
+from dateline.store import open_store
+from dateline.stories import StoryIndex, _Postings, compare, normalize_tokens, title_similarity
 
 PORTO_TITLE = "Douro bursts its banks in Porto, hundreds evacuated"
 PORTO = [
@@ -133,6 +139,70 @@ def test_build_groups_rows_in_order() -> None:
     assert index.stories() == {"porto": ["porto", "wire"], "lyon": ["lyon"]}
 
 
+def test_evicted_articles_are_only_matched_by_an_identical_body() -> None:
+    index = base_index()
+    index.add("lyon", body(LYON), LYON_TITLE, None)
+    assert index.evict("2024-03-20") == 0  # 8 days later: still within a week and a day of slack
+    assert index.evict("2024-03-21") == 1  # porto let go; the undated lyon never is
+    assert index.held() == 1
+    assert index.evict("2024-03-15") == 0  # going back in time changes nothing
+    assert index.evict("not a date") == 0 and index.evict(None) == 0
+    assert index.add("reprint", body(PORTO), PORTO_TITLE, "2024-03-21") == "porto"
+    assert index.add("lyon-cut", body(LYON[:3]), LYON_TITLE, "2024-06-01") == "lyon"
+    assert index.stories() == {"porto": ["porto", "reprint"], "lyon": ["lyon", "lyon-cut"]}
+    assert dict(index.assignments()) == {"porto": "porto", "lyon": "lyon", "reprint": "porto", "lyon-cut": "lyon"}
+    assert index.grouped() == 2
+
+
+def dated_rows() -> list[tuple[str, str, str | None, str | None]]:
+    """Porto's story and its copies, Lyon's, and unrelated fillers, over two months in date order."""
+    rows: list[tuple[str, str, str | None, str | None]] = [("undated", body(LYON[2:]), None, None)]
+    for day in range(1, 60):
+        published = f"2024-{3 + (day - 1) // 30:02d}-{(day - 1) % 30 + 1:02d}T0{day % 10}:00:00+02:00"
+        filler = [f"Item {day} {word} of the daily council notes for ward {day * 7} and its {word} budget."
+                  for word in ("first", "second", "third")]  # fmt: skip
+        rows.append((f"filler-{day}", body(filler), f"Council notes {day}", published))
+        if day in (5, 40):
+            rows.append((f"porto-{day}", body(PORTO), PORTO_TITLE, published))
+        if day in (6, 41):
+            rows.append((f"porto-cut-{day}", body(PORTO[:3]), PORTO_TITLE, published))
+        if day == 50:
+            rows.append(("lyon", body(LYON), LYON_TITLE, published))
+    return rows
+
+
+def test_eviction_in_date_order_changes_no_grouping_and_bounds_what_is_held() -> None:
+    plain = StoryIndex.build(dated_rows())
+    evicting = StoryIndex()
+    most_held = 0
+    for article_id, text, title, published in dated_rows():
+        evicting.evict(published)
+        evicting.add(article_id, text, title, published)
+        most_held = max(most_held, evicting.held())
+    assert evicting.stories() == plain.stories()
+    assert plain.members("porto-5") == ["porto-5", "porto-cut-6", "porto-40", "porto-cut-41"]
+    assert plain.members("undated") == ["undated", "lyon"]
+    assert plain.held() == 65
+    assert most_held <= 12  # the undated article and about nine days of dated ones
+
+
+def test_postings_find_every_number_across_frozen_runs_and_prune() -> None:
+    postings = _Postings(buffer=8)
+    for number in range(100):
+        postings.add([number % 7, 1000 + number], number)
+    assert len(postings) == 200
+    assert len(postings._runs) < 10  # merged, not one run per freeze
+    assert sorted(postings.find(np.array([3, 1050], dtype=np.uint64))) == sorted([*range(3, 100, 7), 50])
+    assert postings.find(np.array([999, 2**64 - 1], dtype=np.uint64)) == []
+    postings.prune(lambda numbers: numbers >= 90)
+    assert sorted(postings.find(np.array([3, 1050, 1095], dtype=np.uint64))) == [94, 95]
+
+
+def test_band_settings_must_fit_the_permutations() -> None:
+    with pytest.raises(ValueError, match="permutations"):
+        StoryIndex(num_perm=64, body_params=(42, 3))
+
+
 def test_normalization_drops_the_wire_dateline() -> None:
     assert normalize_tokens("LYON (Meridian Press) — The Saone rose.") == ["the", "saone", "rose"]
     assert normalize_tokens("PORTO, March 11 (Wire) - Water rose.") == ["water", "rose"]
@@ -148,7 +218,7 @@ def test_sketch_is_what_datasketch_computes() -> None:
     values = np.array([1, 5, 99, 12_345_678, 4_000_000_000], dtype=np.uint32)
     reference = MinHash(num_perm=128, seed=1, hashfunc=int)
     reference.update_batch(values.tolist())
-    assert np.array_equal(StoryIndex()._minhash(values).hashvalues, reference.hashvalues)
+    assert np.array_equal(StoryIndex()._sketch(values), reference.hashvalues)
 
 
 def test_compare_reports_added_removed_and_changed_paragraphs() -> None:
@@ -198,3 +268,17 @@ def test_the_same_text_always_joins_the_same_story(
     for number, other in enumerate(others):
         index.add(f"other-{number}", other)
     assert index.add("again", text, "a different headline", second_date) == story == "first"
+
+
+def test_group_stories_walks_the_archive_in_date_order_with_the_same_result(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "archive.db"))
+    rows = dated_rows()
+    for article_id, text, title, published in reversed(rows):  # stored out of order: the walk sorts
+        store.upsert(Article(origin=article_id, url=f"https://example.org/{article_id}", title=title,
+                             published=published, text=text))  # fmt: skip
+    ids = {article.url: article.id for article in store.articles()}
+    assert group_stories(store) == 2
+    expected = StoryIndex.build([(ids[f"https://example.org/{r[0]}"], r[1], r[2], r[3]) for r in rows]).stories()
+    for story_id, members in expected.items():
+        assert all(store.story_of(member) == story_id for member in members)
+    store.close()

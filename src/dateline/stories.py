@@ -19,7 +19,7 @@ Pure and in memory; no I/O. The public surface is small:
 
 How articles are matched: the body is normalized (NFKC, case-folded, word tokens; a wire dateline such
 as ``PORTO, March 11 (Wire) -`` is dropped from the first paragraph) and cut into word 5-gram shingles.
-Two MinHash LSH indexes (datasketch, 128 permutations) propose candidates: one over the whole body, set
+Two MinHash LSH band tables (datasketch's 128 permutations) propose candidates: one over the whole body, set
 low (a pair at Jaccard 0.4 is found with probability 0.94, at 0.05 with 0.005), and one over the lead
 (its first paragraph, at most 50 words), which every cut copy keeps however much of the rest it
 dropped. A candidate is then verified on the exact shingle sets: the shorter text must be largely
@@ -28,23 +28,33 @@ moderately contained with a similar headline; and when both publication dates ar
 within ``window_days``. Bodies identical after normalization always match. Bodies shorter than
 ``min_words`` words are never grouped: paywall stubs and error pages would otherwise form giant stories.
 
-Memory: about 4 bytes per word of text for the exact shingle sets, plus two small sketches per article.
+``evict(published)``, for callers that add articles in publication order (``group_stories``), lets go
+of the articles that nothing still to come can match (older than ``window_days`` plus a day of slack)
+without changing any result; ``assignments()`` yields (article id, story id) without building story lists.
+
+Memory: an article still matchable costs about 4 bytes per word for its exact shingle set, 12 bytes per
+LSH band (74 bands, in sorted numpy runs rather than Python dicts) and its headline words: some 4-6 KB
+for a 600-word article, against ~20-30 KB with datasketch's MinHashLSH. Every article ever added keeps
+about 0.25 KB (its id, its story link, its date and the digest that joins identical bodies at any
+distance), so with eviction a million-article year stays at a few hundred MB.
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
+import heapq
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 __all__ = ["StoryDiff", "StoryIndex", "compare"]
 
@@ -98,7 +108,9 @@ def normalize_tokens(text: str) -> list[str]:
 class _TokenHashes(dict[str, int]):
     """Token -> 32-bit hash, memoized: news vocabularies repeat, and a dict lookup beats re-hashing."""
 
-    limit = 2_000_000
+    # bounded because a million-article archive has millions of distinct tokens (numbers, names); the
+    # frequent ones arrive early, and a miss only costs one crc32
+    limit = 250_000
 
     def __missing__(self, token: str) -> int:
         value = zlib.crc32(token.encode("utf-8"))
@@ -188,11 +200,109 @@ def _day_number(published: str | None) -> float | None:
 
 @dataclass(slots=True)
 class _Entry:
-    article_id: str
     shingles: np.ndarray
     title: frozenset[str]
     day: float | None
-    digest: bytes | None  # hash of the normalized body; None when too short to group
+
+
+# Odd 64-bit multipliers folding a band's rows (and the band's number) into one 64-bit key: two bands
+# collide by accident with probability about 2^-64, and a candidate is verified on the exact sets anyway.
+_BAND_KEYS = np.array(
+    [0xA0761D6478BD642F, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3, 0x589965CC75374CC3, 0x1D8E4E27C47D124F],
+    dtype=np.uint64,
+)
+
+
+def _band_keys(hashvalues: np.ndarray, bands: int, rows: int, first_band: int) -> np.ndarray:
+    """One uint64 key per LSH band: equal keys exactly when the band's MinHash values are equal."""
+    table = hashvalues[: bands * rows].astype(np.uint64).reshape(bands, rows)
+    keys = (np.arange(first_band, first_band + bands, dtype=np.uint64) + np.uint64(1)) * _BAND_KEYS[-1]
+    for row in range(rows):
+        keys += table[:, row] * _BAND_KEYS[row]
+    return keys
+
+
+class _Postings:
+    """64-bit key -> article numbers, about 12 bytes a posting.
+
+    A Python dict costs some 100 bytes a posting, which over 74 bands made the index ~30 KB an article.
+    New postings go to a small dict; when it fills it is frozen into a sorted run (uint64 keys, int32
+    numbers), and runs of similar size are merged, log-structured, so a lookup is one vectorized binary
+    search per run (a handful) and appending stays cheap."""
+
+    def __init__(self, buffer: int = 1 << 15) -> None:
+        self._buffer = buffer
+        self._recent: dict[int, list[int]] = {}
+        self._recent_count = 0
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def __len__(self) -> int:
+        return self._recent_count + sum(len(keys) for keys, _ in self._runs)
+
+    def add(self, keys: Iterable[int], number: int) -> None:
+        recent = self._recent
+        added = 0
+        for key in keys:
+            bucket = recent.get(key)
+            if bucket is None:
+                recent[key] = [number]
+            else:
+                bucket.append(number)
+            added += 1
+        self._recent_count += added
+        if self._recent_count >= self._buffer:
+            self._freeze()
+
+    def find(self, keys: np.ndarray) -> list[int]:
+        """Every number filed under any of ``keys`` (with repeats)."""
+        found: list[int] = []
+        recent = self._recent
+        for key in keys.tolist():
+            bucket = recent.get(key)
+            if bucket is not None:
+                found.extend(bucket)
+        for run_keys, run_numbers in self._runs:
+            low = np.searchsorted(run_keys, keys, side="left")
+            high = np.searchsorted(run_keys, keys, side="right")
+            hit = high > low
+            if hit.any():
+                for start, stop in zip(low[hit].tolist(), high[hit].tolist(), strict=True):
+                    found.extend(run_numbers[start:stop].tolist())
+        return found
+
+    def prune(self, alive: Any) -> None:
+        """Drop the postings of numbers for which ``alive(numbers)`` (a vectorized test) is False."""
+        runs = []
+        for keys, numbers in self._runs:
+            keep = alive(numbers)
+            if not keep.all():
+                keys, numbers = keys[keep], numbers[keep]
+            if len(keys):
+                runs.append((keys, numbers))
+        self._runs = runs
+
+    def _freeze(self) -> None:
+        count = self._recent_count
+        keys = np.empty(count, dtype=np.uint64)
+        numbers = np.empty(count, dtype=np.int32)
+        position = 0
+        for key, bucket in self._recent.items():
+            keys[position : position + len(bucket)] = key
+            numbers[position : position + len(bucket)] = bucket
+            position += len(bucket)
+        self._recent = {}
+        self._recent_count = 0
+        self._runs.append(_sorted_run(keys, numbers))
+        # merge while the newest run is at least half the one before: O(log n) runs, each posting
+        # rewritten O(log n) times
+        while len(self._runs) >= 2 and 2 * len(self._runs[-1][0]) >= len(self._runs[-2][0]):
+            (keys_a, numbers_a), (keys_b, numbers_b) = self._runs[-2], self._runs[-1]
+            self._runs[-2:] = [_sorted_run(np.concatenate((keys_a, keys_b)), np.concatenate((numbers_a, numbers_b)))]
+
+
+def _sorted_run(keys: np.ndarray, numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    order = np.argsort(keys, kind="stable")
+    return keys[order], numbers[order]
 
 
 class StoryIndex:
@@ -213,21 +323,31 @@ class StoryIndex:
     ) -> None:
         # (bands, rows): 42x3 finds a pair at Jaccard 0.4 with p=0.94 and at 0.05 only with p=0.005;
         # 32x4 on the lead still finds a lead with a figure or two words changed (p=0.999 at 0.67, 0.23 at 0.3).
+        for bands, rows in (body_params, lead_params):
+            if bands * rows > num_perm:
+                raise ValueError(f"{bands} bands of {rows} rows need {bands * rows} permutations, not {num_perm}")
         self.window_days = window_days
         self.min_words = min_words
         self.min_shared = min_shared
         self.containment = containment
         self.weak_containment = weak_containment
         self.title_support = title_support
-        self._permutations = MinHash(num_perm=num_perm, seed=1).permutations
-        self._body_lsh = MinHashLSH(num_perm=num_perm, params=body_params)
-        self._lead_lsh = MinHashLSH(num_perm=num_perm, params=lead_params)
+        self._body_params = body_params
+        self._lead_params = lead_params
+        # datasketch's permutations for seed 1, so the sketches are the ones datasketch computes
+        self._permutations: tuple[np.ndarray, np.ndarray] = MinHash(num_perm=num_perm, seed=1).permutations
+        self._bands = _Postings()  # body and lead bands in one table: band numbers keep them apart
+        self._digests = _Postings(buffer=1 << 12)  # never pruned: identical bodies match at any distance
         self._token_hashes = _TokenHashes()
-        self._entries: list[_Entry] = []
+        self._ids: list[str] = []
+        self._entries: list[_Entry | None] = []  # None once evicted (or never groupable)
+        self._days = np.empty(1024, dtype=np.float64)  # NaN: no date, never evicted
+        self._by_day: list[tuple[float, int]] = []  # heap of the dated entries still held
+        self._cutoff = -np.inf
+        self._pruned_at = -np.inf
         self._index: dict[str, int] = {}
-        self._digests: dict[bytes, int] = {}
-        self._parent: list[int] = []
-        self._members: dict[int, list[int]] = {}
+        self._parent = array("q")
+        self._members: dict[int, list[int]] = {}  # stories of more than one article only
         self.last_absorbed: tuple[str, ...] = ()
 
     @classmethod
@@ -243,7 +363,7 @@ class StoryIndex:
         return index
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._ids)
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._index
@@ -254,53 +374,117 @@ class StoryIndex:
         if article_id in self._index:
             return self.story_of(article_id)
         tokens = normalize_tokens(text)
-        number = len(self._entries)
-        groupable = len(tokens) >= self.min_words
-        values = shingle_values(tokens, self._token_hashes) if groupable else np.empty(0, dtype=np.uint32)
-        shingles = np.unique(values)
-        digest = hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=16).digest() if groupable else None
-        entry = _Entry(article_id, shingles, _title_terms(title), _day_number(published), digest)
-        self._entries.append(entry)
+        number = len(self._ids)
+        self._ids.append(article_id)
         self._index[article_id] = number
         self._parent.append(number)
-        self._members[number] = [number]
-        if digest is None:
+        day = _day_number(published)
+        self._record_day(number, day)
+        if len(tokens) < self.min_words:
+            self._entries.append(None)
             return article_id
-        twin = self._digests.setdefault(digest, number)
-        if twin != number:
+        values = shingle_values(tokens, self._token_hashes)
+        entry = _Entry(np.unique(values), _title_terms(title), day)
+        self._entries.append(entry)
+        if day is not None:
+            heapq.heappush(self._by_day, (day, number))
+        digest = hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).digest()
+        digest_key = np.array([int.from_bytes(digest, "little")], dtype=np.uint64)
+        twins = self._digests.find(digest_key)
+        if twins:
             # an identical body is the same story whatever its headline or date says; the copy is still
             # indexed, as later articles may be near it in time but not near the first copy
-            self._union(twin, number)
-        body = self._minhash(shingles)
-        lead = self._minhash(values[: max(1, _lead_length(text) - SHINGLE + 1)])
-        candidates = set(self._body_lsh.query(body)) | set(self._lead_lsh.query(lead))
-        for other in sorted(candidates):
-            if self._find(other) == self._find(number):
-                continue  # already joined through an earlier match: no need to verify
-            if self._matches(self._entries[other], entry):
+            self._union(min(twins), number)
+        else:
+            self._digests.add(digest_key.tolist(), number)
+        body = _band_keys(self._sketch(entry.shingles), *self._body_params, first_band=0)
+        lead_sketch = self._sketch(values[: max(1, _lead_length(text) - SHINGLE + 1)])
+        lead = _band_keys(lead_sketch, *self._lead_params, first_band=self._body_params[0])
+        keys = np.concatenate((body, lead))
+        entries = self._entries
+        for other in sorted(set(self._bands.find(keys))):
+            candidate = entries[other]
+            if candidate is None or self._find(other) == self._find(number):
+                continue  # evicted, or already joined through an earlier match: no need to verify
+            if self._matches(candidate, entry):
                 self._union(other, number)
-        self._body_lsh.insert(number, body, check_duplication=False)
-        self._lead_lsh.insert(number, lead, check_duplication=False)
-        return self._entries[self._find(number)].article_id
+        self._bands.add(keys.tolist(), number)
+        return self._ids[self._find(number)]
+
+    def evict(self, published: str | None) -> int:
+        """Stop matching against articles published long before ``published``; return how many were let go.
+
+        For callers that add articles in publication order (``group_stories`` walks the archive so): the
+        caller promises that every later ``add`` is published on that date (its first ten characters,
+        the local date) or later. An article more than ``window_days`` older than anything still to come
+        can only be matched by an identical body, so its shingles and bands are dropped, and the index
+        holds only a window of articles however long the archive; results are those without eviction.
+        Articles without a readable date are never evicted (they match at any distance); the one case
+        that differs from no eviction is such an article added after others were let go: it is compared
+        only with what is still held."""
+        if not published:
+            return 0
+        try:
+            floor = date.fromisoformat(published[:10]).toordinal()
+        except ValueError:
+            return 0
+        # a day of slack: a local date starts up to 14 hours before that day starts in UTC
+        cutoff = floor - 1 - self.window_days
+        if cutoff <= self._cutoff:
+            return 0
+        self._cutoff = cutoff
+        evicted = 0
+        while self._by_day and self._by_day[0][0] < cutoff:
+            _, number = heapq.heappop(self._by_day)
+            self._entries[number] = None
+            evicted += 1
+        if cutoff - self._pruned_at >= 1:  # bands of evicted articles: swept once a day of dates
+            self._pruned_at = cutoff
+            days = self._days
+            self._bands.prune(lambda numbers: ~(days[numbers] < cutoff))
+        return evicted
+
+    def held(self) -> int:
+        """Articles still matchable by their text (added, groupable and not evicted)."""
+        return sum(1 for entry in self._entries if entry is not None)
 
     def story_of(self, article_id: str) -> str:
-        return self._entries[self._find(self._index[article_id])].article_id
+        return self._ids[self._find(self._index[article_id])]
 
     def members(self, story_id: str) -> list[str]:
         root = self._find(self._index[story_id])
-        return [self._entries[number].article_id for number in self._members[root]]
+        return [self._ids[number] for number in self._members.get(root, [root])]
 
     def stories(self) -> dict[str, list[str]]:
+        """Story id -> member ids, stories in the order they were founded (one-article stories too)."""
+        members = self._members
         return {
-            self._entries[root].article_id: [self._entries[number].article_id for number in numbers]
-            for root, numbers in self._members.items()
+            self._ids[number]: [self._ids[member] for member in members.get(number, [number])]
+            for number in range(len(self._ids))
+            if self._parent[number] == number
         }
 
-    def _minhash(self, shingles: np.ndarray) -> MinHash:
+    def assignments(self) -> Iterator[tuple[str, str]]:
+        """(article id, story id) for every article, in the order added: no per-story lists built."""
+        for number, article_id in enumerate(self._ids):
+            yield article_id, self._ids[self._find(number)]
+
+    def grouped(self) -> int:
+        """How many stories are told by more than one article."""
+        return len(self._members)
+
+    def _record_day(self, number: int, day: float | None) -> None:
+        if number == len(self._days):
+            grown = np.empty(2 * len(self._days), dtype=np.float64)
+            grown[:number] = self._days
+            self._days = grown
+        self._days[number] = np.nan if day is None else day
+
+    def _sketch(self, shingles: np.ndarray) -> np.ndarray:
         # What MinHash.update_batch computes, vectorized over the array instead of a Python loop per shingle
         a, b = self._permutations
         permuted = _fmix32(shingles.astype(np.uint32))[:, None] * a + b
-        return MinHash(hashvalues=permuted.min(axis=0), permutations=self._permutations, scheme="affine32")
+        return permuted.min(axis=0)
 
     def _matches(self, a: _Entry, b: _Entry) -> bool:
         if a.day is not None and b.day is not None and abs(a.day - b.day) > self.window_days:
@@ -332,10 +516,12 @@ class StoryIndex:
         # the story founded first keeps its id, so ids handed out earlier stay valid for most articles
         old, young = min(root_a, root_b), max(root_a, root_b)
         self._parent[young] = old
-        self._members[old].extend(self._members.pop(young))
-        self._members[old].sort()
-        if young != len(self._entries) - 1:
-            self.last_absorbed = (*self.last_absorbed, self._entries[young].article_id)
+        moved = self._members.pop(young, None) or [young]
+        group = self._members.setdefault(old, [old])
+        group.extend(moved)
+        group.sort()
+        if young != len(self._ids) - 1:
+            self.last_absorbed = (*self.last_absorbed, self._ids[young])
 
 
 def _paragraphs(text: str) -> list[str]:
