@@ -65,3 +65,20 @@ def test_unreadable_warc_is_one_error(tmp_path: Path) -> None:
     documents = list(read_inputs([path]))
     assert len(documents) == 1 and isinstance(documents[0], DocumentError)
     assert str(documents[0]).startswith(f"{path}: ")
+
+
+def test_a_content_length_that_is_no_number_does_not_stop_the_file(tmp_path: Path) -> None:
+    # "63\u00b9": a digit to str.isdigit(), not to int() (found by fuzzing)
+    body = page(1)
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 63\xb9\r\n\r\n" + body
+    record = (
+        b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\n"
+        b"WARC-Date: 2025-03-12T08:00:00Z\r\nWARC-Target-URI: https://ferries.example/a\r\n"
+        b"Content-Type: application/http; msgtype=response\r\n"
+        + f"Content-Length: {len(http)}\r\n\r\n".encode() + http + b"\r\n\r\n"
+    )
+    path = tmp_path / "odd.warc"
+    write_warc(path, [("https://ferries.example/b", page(2))])
+    path.write_bytes(record + path.read_bytes())
+    documents = list(read_inputs([path]))
+    assert [type(d).__name__ for d in documents] == ["RawDocument", "RawDocument"]

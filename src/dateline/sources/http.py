@@ -176,7 +176,7 @@ class Fetcher:
 
     def _read_bounded(self, origin: str, response: httpx.Response) -> bytes:
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.policy.max_bytes:
+        if declared.isascii() and declared.isdigit() and int(declared) > self.policy.max_bytes:
             raise DocumentError(origin, f"response of {int(declared):,} bytes is over the size limit")
         chunks: list[bytes] = []
         size = 0

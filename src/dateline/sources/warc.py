@@ -67,7 +67,8 @@ def record_document(path: str, record: object) -> RawDocument | DocumentError | 
     if len(body) > MAX_RECORD_BYTES:
         return DocumentError(origin, f"record payload over the {MAX_RECORD_BYTES:,}-byte limit")
     declared = http.get("Content-Length", "")
-    if declared.isdigit() and len(body) < int(declared) and not http.get("Content-Encoding"):
+    # isdigit() alone would take "763¹" (a superscript is a digit to Unicode, not to int()): found by fuzzing
+    if declared.isascii() and declared.isdigit() and len(body) < int(declared) and not http.get("Content-Encoding"):
         return DocumentError(origin, f"truncated WARC record ({len(body)} of {declared} bytes)")
     return RawDocument(
         origin=origin,
