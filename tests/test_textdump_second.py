@@ -9,20 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from dateline.extract.textdump import BREADCRUMB, _is_headline_junk, _stamp_date, read_text_dump
-
-
-def page(*paragraphs: str) -> str:
-    return "\n\n".join(paragraphs) + "\n"
-
-
-BODY = page(
-    "The river council met on Tuesday evening to discuss the plan for the new footbridge, and its members\n"
-    "agreed that the work should begin before the summer floods arrive in the lower town this year.",
-    "Engineers from the county office said the old piers could carry the new deck, although two of them\n"
-    "will need fresh concrete footings before the first spans are lifted into place by the crane crews.",
-    "Residents who spoke at the meeting asked for a temporary ferry while the crossing is closed, and the\n"
-    "council promised to publish a timetable for it within a fortnight of the vote on the final budget.",
-)
+from tests.test_textdump_rules import BODY, page
 
 
 def footer(path: str) -> str:
