@@ -111,6 +111,13 @@ def test_stories_groups_the_wire_copy(archive: Path) -> None:
     assert len(members.stdout.splitlines()) == 2
 
 
+def test_optimize_keeps_search_results(archive: Path) -> None:
+    before = dateline("search", "flood", "--db", str(archive), "--json").stdout
+    result = dateline("optimize", "--db", str(archive))
+    assert result.returncode == 0 and "optimized in" in result.stderr, result.stderr
+    assert dateline("search", "flood", "--db", str(archive), "--json").stdout == before
+
+
 def test_search_usage_errors_exit_2(archive: Path) -> None:
     assert dateline("search", "-everything", "--db", str(archive)).returncode == 2
     assert dateline("search", "x", "--since", "last week", "--db", str(archive)).returncode == 2

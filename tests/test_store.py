@@ -534,12 +534,14 @@ def test_a_quote_interrupted_by_its_cue_is_listed_without_the_cue(store: Store) 
 def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table except the write times, in a stable order. The full-text indexes are left
     out: how their segments are laid out depends on the transactions that wrote them (their content is
-    checked by searching and by FTS5's own integrity check)."""
+    checked by searching and by FTS5's own integrity check), and so are the impact lists ``optimize`` builds
+    from them (tests/test_impacts.py)."""
     db = sqlite3.connect(path)
     tables = [
         row[0]
         for row in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'"
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE '%fts%' AND name NOT LIKE 'search_%'"
         )
     ]
     dump = {}
@@ -678,3 +680,12 @@ def test_facets_come_in_one_statement_ordered_as_before(tmp_path: Path) -> None:
     assert [f.value for f in facets.months] == ["2024-09", "2024-08", "2024-07"]
     assert facets.speakers == facets.places == []  # these articles quote no one and name no place
     archive.close()
+
+
+def test_optimize_keeps_every_answer(store: Store) -> None:
+    store.upsert(make_article())
+    store.upsert(make_article(url="https://ledger.example/2", title="Breakwater delayed", text="Porto waits."))
+    before = [(hit.id, hit.score) for hit in store.search(SearchQuery("porto"))]
+    assert store.optimize() == 0  # nothing is common enough to rank in advance in two articles
+    assert [(hit.id, hit.score) for hit in store.search(SearchQuery("porto"))] == before
+    assert not store.needs_optimize()

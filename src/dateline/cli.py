@@ -174,6 +174,8 @@ def ingest(
         )  # fmt: skip
     if report.new or report.updated:
         _regroup_stories(store)
+        if store.needs_optimize():
+            err.print("searches would be faster after `dateline optimize` (minutes on a large archive)")
     store.close()
     err.print(
         f"{report.documents} documents: {report.new} new, {report.updated} updated, "
@@ -341,6 +343,22 @@ def stories(
         out.print(f"[bold]{title}[/bold]  [dim]{story.articles} articles · {escape(span)}[/dim]")
         out.print(f"  [dim]{escape(', '.join(story.outlets))} · search with --story {story.id}[/dim]")
     store.close()
+
+
+@app.command()
+def optimize(db: DbOption = None) -> None:
+    """Reorganize the archive's search indexes after a large load, so searches for common words stay fast.
+
+    On SQLite: merges the full-text index and ranks in advance the best articles of each word found in
+    20,000 articles or more (search results stay exactly the same). Safe to re-run at any time; it holds
+    the archive's write lock while it works."""
+    import time
+
+    store = _open(db)
+    started = time.perf_counter()
+    words = store.optimize()
+    store.close()
+    err.print(f"optimized in {time.perf_counter() - started:.0f} s ({words:,} common words ranked in advance)")
 
 
 @app.command()

@@ -199,6 +199,15 @@ class Store(Protocol):
 
     def count(self) -> int: ...
 
+    def optimize(self) -> int:
+        """Reorganize the archive's indexes for searching after a large load (minutes on a million articles);
+        the number of very common words given a precomputed ranking (0 where the backend needs none)."""
+        ...
+
+    def needs_optimize(self) -> bool:
+        """Whether enough was written since the last ``optimize`` that searches have become slower for it."""
+        ...
+
     def close(self) -> None: ...
 
 

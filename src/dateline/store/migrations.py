@@ -107,6 +107,27 @@ SQLITE_MIGRATIONS: list[list[str]] = [
             story_id TEXT NOT NULL)""",
         "CREATE INDEX story_members_story ON story_members (story_id)",
     ],
+    # 4: impact lists, so that a search for a very common word need not score every article (impacts.py)
+    [
+        """CREATE TABLE search_impacts (
+            term TEXT NOT NULL, seq INTEGER NOT NULL, weight REAL NOT NULL, length INTEGER NOT NULL,
+            PRIMARY KEY (term, seq)) WITHOUT ROWID""",
+        "CREATE TABLE search_impact_words (term TEXT PRIMARY KEY, matches INTEGER NOT NULL, floor REAL)",
+        """CREATE TABLE search_impact_build (
+            max_seq INTEGER NOT NULL, articles INTEGER NOT NULL, tokens INTEGER NOT NULL)""",
+        "CREATE TABLE search_changed (seq INTEGER PRIMARY KEY)",
+        # rewritten and deleted articles may score differently than their list entries say: they are
+        # logged (only once lists exist) and scored afresh until the next build
+        """CREATE TRIGGER search_changed_update AFTER UPDATE OF title, text, authors, outlet ON articles
+            WHEN EXISTS (SELECT 1 FROM search_impact_build)
+            BEGIN INSERT OR IGNORE INTO search_changed (seq) VALUES (old.seq); END""",
+        """CREATE TRIGGER search_changed_delete AFTER DELETE ON articles
+            WHEN EXISTS (SELECT 1 FROM search_impact_build)
+            BEGIN INSERT OR IGNORE INTO search_changed (seq) VALUES (old.seq); END""",
+        # one index answers an outlet and a date range together (and an outlet alone, as the old one did)
+        "CREATE INDEX articles_outlet_day ON articles (outlet COLLATE NOCASE, published_day)",
+        "DROP INDEX articles_outlet",
+    ],
 ]
 
 #: Punctuation the PostgreSQL text parser would read as part of a token (``-19`` a signed number in

@@ -302,6 +302,16 @@ class PostgresStore:
             row = self.db.execute("SELECT count(*) FROM articles").fetchone()
         return int(row[0]) if row else 0
 
+    def optimize(self) -> int:
+        # GIN indexes need no merging here (PostgreSQL's autovacuum cleans their pending lists); fresh
+        # planner statistics are what a large load leaves behind
+        with self._lock:
+            self.db.execute("ANALYZE")
+        return 0
+
+    def needs_optimize(self) -> bool:
+        return False
+
     def search(self, query: SearchQuery) -> list[SearchHit]:
         filters, params = self._article_filters(query)
         params |= {"limit": query.limit, "offset": query.offset}

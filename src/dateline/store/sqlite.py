@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dateline.enrich.said import said_date, said_words
 from dateline.record import Article
+from dateline.store import impacts
 from dateline.store.base import (
     GRANULARITIES,
     HIGHLIGHT_END,
@@ -47,6 +48,9 @@ _SCORE = f"bm25(articles_fts, {', '.join(map(str, _BM25_WEIGHTS))})"
 #: Reading a row (kilobytes, somewhere in a large file) costs about as much as putting this many rowids
 #: into a set (measured on a million-article archive: ~2 us against ~0.35 us).
 _ROW_READ_COST = 6
+#: ``needs_optimize`` once articles written or rewritten since the last ``optimize`` reach this share of
+#: the archive: the lists still answer exactly, but each of those articles is scored on every search
+STALE_SHARE = 0.1
 #: matches are counted up to this many: past it, listing the allowed articles wins anyway
 _COUNT_MATCHES_UP_TO = 50_000
 
@@ -153,14 +157,26 @@ class SQLiteStore:
             flush()
         return outcomes
 
-    def optimize(self) -> None:
-        """Merge the full-text indexes into one segment each and refresh the planner's statistics.
+    def optimize(self) -> int:
+        """Merge the full-text indexes into one segment each, rebuild the impact lists of the very common
+        words (``impacts.py``) and refresh the planner's statistics; the number of words listed.
 
         Worth running after a bulk load: a query then reads one doclist per term instead of one per
-        segment written during the load. It rewrites the whole index, so it is not run on every ingest."""
+        segment written during the load, and a search for a word in a large share of the archive reads
+        its list instead of scoring every match. It rewrites the whole index (minutes on a million
+        articles), so it is not run on every ingest."""
         for table in ("articles_fts", "quotes_fts"):
             self.db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+        words = impacts.build(self.db, _SCORE)
         self.db.execute("PRAGMA optimize")
+        return words
+
+    def needs_optimize(self) -> bool:
+        changes = impacts.changes_since_build(self.db)
+        if changes is None:  # never optimized: worth it once the common words are costly to rank
+            return self.count() >= impacts.MIN_MATCHES * 5
+        changed, built = changes
+        return changed > max(built, impacts.MIN_MATCHES * 5) * STALE_SHARE
 
     def _write_article(self, article: Article, record: str) -> UpsertOutcome:
         existing = self.db.execute("SELECT record FROM articles WHERE id = ?", (article.id,)).fetchone()
@@ -309,17 +325,23 @@ class SQLiteStore:
         Every match has to be scored to find the best, so scoring is kept to the FTS index alone: the
         article rows (kilobytes each) are read only for the page, and snippets are made only for it.
         Ties are broken by rowid so that pages never overlap or skip an article."""
+        allowed = self._allowed_set(query)
+        term = impacts.single_word(query.text)
+        if term is not None and (allowed is None or self._allows_enough_for_lists(allowed, query)):
+            filters, filter_params = self._article_filters(query)
+            page = impacts.rank(self.db, _SCORE, term, filters, filter_params, query.limit, query.offset)
+            if page is not None:
+                return page
         order = "ORDER BY score, rowid LIMIT ? OFFSET ?"
-        allowed = self._allowed_sets(query)
         if not article_conditions(query):
             sql = f"SELECT rowid, {_SCORE} AS score FROM articles_fts WHERE articles_fts MATCH ? {order}"
             params: list[object] = [match]
-        elif allowed is not None and (sets := self._cheaper_than_reading_rows(match, allowed)) is not None:
+        elif allowed is not None and self._cheaper_than_reading_rows(match, allowed):
             # the unary + keeps SQLite from looking each allowed article up in the FTS index one by one:
-            # each set is built once, and each match is tested against the smallest set first
-            tests = "".join(f" AND +rowid IN ({sql})" for sql, _ in sets)
-            sql = f"SELECT rowid, {_SCORE} AS score FROM articles_fts WHERE articles_fts MATCH ?{tests} {order}"
-            params = [match, *(value for _, values in sets for value in values)]
+            # the set is built once and each match is tested against it
+            sql = f"SELECT rowid, {_SCORE} AS score FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN "
+            sql += f"({allowed[0]}) {order}"
+            params = [match, *allowed[1]]
         else:
             filters, filter_params = self._article_filters(query)
             sql = (
@@ -330,52 +352,48 @@ class SQLiteStore:
         rows = self.db.execute(sql, [*params, query.limit, query.offset]).fetchall()
         return [(int(row[0]), float(row[1])) for row in rows]
 
-    def _cheaper_than_reading_rows(
-        self, match: str, sets: list[tuple[str, list[object]]]
-    ) -> list[tuple[str, list[object]]] | None:
-        """The allowed-article sets, smallest first, when building them costs less than reading the
-        article row of every match; None when it does not. Counting stops where the answer is known,
-        so it costs little however common the words or wide the filters."""
+    def _allows_enough_for_lists(self, allowed: tuple[str, list[object]], query: SearchQuery) -> bool:
+        """Whether a filter passes enough articles that a word's impact list likely holds a page of them
+        (twice the share the page needs). A narrower filter is answered faster from its own index."""
+        articles = impacts.totals(self.db).articles
+        wanted = 2 * (query.offset + query.limit) * articles // impacts.KEEP
+        sql, params = allowed
+        return int(self.db.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, wanted]).fetchone()[0]) >= wanted
+
+    def _cheaper_than_reading_rows(self, match: str, allowed: tuple[str, list[object]]) -> bool:
+        """Whether listing the allowed articles costs less than reading the article row of every match.
+        Counting stops where the answer is known, so it costs little however common the words or wide
+        the filters."""
         row = self.db.execute(
             "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
             (match, _COUNT_MATCHES_UP_TO),
         ).fetchone()
         budget = _ROW_READ_COST * int(row[0])
-        sized = []
-        for sql, params in sets:
-            size = int(self.db.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, budget + 1]).fetchone()[0])
-            budget -= size
-            if budget < 0:
-                return None
-            sized.append((size, sql, params))
-        return [(sql, params) for _, sql, params in sorted(sized, key=lambda entry: entry[0])]
+        sql, params = allowed
+        size = int(self.db.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, budget + 1]).fetchone()[0])
+        return size <= budget
 
     @staticmethod
-    def _allowed_sets(query: SearchQuery) -> list[tuple[str, list[object]]] | None:
-        """SQL listing the rowids of the articles the filters allow, one statement per index that answers
-        them and reading only that index; None when a filter has no such index (speaker, place, entity,
-        story)."""
+    def _allowed_set(query: SearchQuery) -> tuple[str, list[object]] | None:
+        """SQL listing the rowids of the articles the filters allow, reading one index only; None when
+        there are no filters or one has no such index (speaker, place, entity, story)."""
         if query.speaker or query.place or query.entity or query.story:
             return None
-        sets: list[tuple[str, list[object]]] = []
-        # the same conditions as every other search (article_conditions), grouped by the index that
-        # answers them: the date range in one scan of published_day, the outlet in one of outlet
+        # the same conditions as every other search (article_conditions), answered by one index: the
+        # date range by published_day, or an outlet (and its date range) by (outlet, published_day)
         dates = article_conditions(SearchQuery(since=query.since, until=query.until))
-        if dates:
-            sql = "SELECT a.seq FROM articles a WHERE " + " AND ".join(sql.format("?") for sql, _ in dates)
-            sets.append((sql, [value for _, value in dates]))
+        conditions = [sql.format("?") for sql, _ in dates]
+        params: list[object] = [value for _, value in dates]
         outlet = article_conditions(SearchQuery(outlet=query.outlet))
         if outlet:
             sql, value = outlet[0]
             # SQLite's lower() and NOCASE both fold ASCII only, so this equality lets the NOCASE index
             # answer without changing which outlets match; the shared condition stays as the test
-            sets.append(
-                (
-                    f"SELECT a.seq FROM articles a WHERE a.outlet = ? COLLATE NOCASE AND {sql.format('?')}",
-                    [value, value],
-                )
-            )
-        return sets or None
+            conditions[:0] = ["a.outlet = ? COLLATE NOCASE", sql.format("?")]
+            params[:0] = [value, value]
+        if not conditions:
+            return None
+        return "SELECT a.seq FROM articles a WHERE " + " AND ".join(conditions), params
 
     def _page(self, match: str, ranked: list[tuple[int, float]]) -> list[SearchHit]:
         if not ranked:
