@@ -210,10 +210,12 @@ def test_ago_is_a_point() -> None:
 
 
 def test_anchored_to_a_date_just_mentioned() -> None:
-    text = "The ceasefire began on March 3, 2020. A day later it collapsed."
-    assert value(text, "A day later") == "2020-03-04"
-    # without an earlier date the expression stays a duration
-    assert found("A day later it collapsed.")["A day later"] == ("DURATION", "P1D", None)
+    text = "The ceasefire began on March 3, 2020. A day earlier the talks had failed."
+    assert value(text, "A day earlier") == "2020-03-02"
+    # "later" is a signal outside the expression (TimeBank spans "a day later" as the length "a day")
+    got = found("The ceasefire began on March 3, 2020. A day later it collapsed.")
+    assert got["A day"] == ("DURATION", "P1D", None)
+    assert "A day later" not in got
 
 
 def test_ages_and_ordinals_are_not_times() -> None:

@@ -341,8 +341,8 @@ def test_a_past_verb_reporting_next_month_keeps_it_ahead() -> None:
 
 def test_a_year_earlier_without_a_date_before_it_compares_with_now() -> None:
     assert found("Wages rose 3.8% from a year earlier.")["a year earlier"] == ("DATE", "2023", None)
-    # "later" with nothing to count from stays a length of time
-    assert found("A year later the mill closed.")["A year later"] == ("DURATION", "P1Y", None)
+    # "later" stays out of the expression, which is a length of time
+    assert found("A year later the mill closed.")["A year"] == ("DURATION", "P1Y", None)
 
 
 def test_a_historical_quarter_is_not_the_story_quarter() -> None:
@@ -403,3 +403,130 @@ def test_that_time_points_back() -> None:
     assert found(text)["that time"] == ("DATE", "2025-06-10", None)
     assert found("At that time he was willing to leave.")["that time"] == ("DATE", "PAST_REF", None)
     assert not found("That time is short.")
+
+
+# ------------------------------------------------------------------ third pass: spans as TimeBank draws them
+MON = date(1989, 10, 30)  # a Monday
+
+
+def test_later_is_a_signal_outside_the_duration() -> None:
+    got = found("The gap closes slowly. Three days later, the index was flat.", MON)
+    assert got["Three days"] == ("DURATION", "P3D", None)
+    assert "Three days later" not in got
+    assert found("Just over an hour later he died.", MON)["over an hour"] == ("DURATION", "PT1H", "MORE_THAN")
+    # "earlier" and "ago" stay inside: they make the expression a point
+    assert found("Profit was $5 million a year earlier.", MON)["a year earlier"][0] == "DATE"
+
+
+def test_a_later_date() -> None:
+    assert found("The rest will be sold at a later date.")["a later date"] == ("DATE", "FUTURE_REF", None)
+    assert found("Callers were told to ring back at a later time.")["a later time"] == ("DATE", "FUTURE_REF", None)
+    assert not found("He later said so.")
+
+
+def test_late_in_the_day_is_one_expression() -> None:
+    got = found("The Dow rebounded late in the day. Shipments were delayed earlier in the year.", MON)
+    assert got["late in the day"] == ("DATE", "1989-10-30", "END")
+    assert got["earlier in the year"] == ("DATE", "1989", None)
+    # "later" is the adverb of its own: only "the day" is the expression
+    got = found("Shares fell later in the day.", MON)
+    assert "the day" in got and "later in the day" not in got
+
+
+def test_a_zone_in_brackets_belongs_to_the_clock_time() -> None:
+    got = found("The jet landed at 6:40 p.m. (GMT+8) after a long flight.", date(2007, 10, 17))
+    assert got["6:40 p.m. (GMT+8)"] == ("TIME", "2007-10-17T18:40+08:00", None)
+
+
+def test_a_plan_in_the_past_perfect_lies_behind() -> None:
+    assert found("The bid had been due to expire Friday evening.", MON)["Friday evening"][1] == "1989-10-27TEV"
+    assert found("The bid is due to expire Friday.", MON)["Friday"][1] == "1989-11-03"
+    assert guess_tense("The offer had been scheduled to expire at midnight Friday.", 50, 58) == "PAST"
+
+
+def test_until_opening_a_past_sentence() -> None:
+    anchor = date(1999, 5, 7)  # a Friday
+    assert found("Until Thursday, they had not called him a suspect.", anchor)["Thursday"][1] == "1999-05-06"
+    assert found("Until Thursday, the office will stay shut.", anchor)["Thursday"][1] == "1999-05-13"
+
+
+def test_an_untensed_month_leans_to_the_past() -> None:
+    # seven months back beats five ahead: a price "in March" told in October is this year's
+    assert found("A share cost $29.75 in March.", MON)["March"][1] == "1989-03"
+    # ... unless the coming one is much nearer
+    assert found("A share cost $29.75 in December.", MON)["December"][1] == "1989-12"
+
+
+def test_easter_week_and_named_crash_days() -> None:
+    assert found("Pilgrims came as Easter week began.", date(2000, 4, 17))["Easter week"][1] == "2000-W16"
+    got = found("Markets tumbled on the anniversary of Black Monday.", date(2007, 10, 20))
+    assert got == {"Black Monday": ("DATE", "1987-10-19", None)}
+    assert found("Shoppers queued on Black Friday.", date(2007, 10, 20))["Black Friday"][1] == "2007-11-23"
+
+
+def test_since_year_end_looks_back() -> None:
+    assert found("The percentage change is since year-end.", MON)["year-end"][1] == "1988-12-31"
+    assert found("It will close by year-end.", MON)["year-end"][1] == "1989-12-31"
+
+
+def test_parts_of_the_day() -> None:
+    got = found("He will leave at 4 in the morning. Dealers bought in the morning.", date(2000, 4, 5))
+    assert got["4 in the morning"] == ("TIME", "2000-04-05T04:00", None)
+    assert got["the morning"] == ("TIME", "2000-04-05TMO", None)
+    assert "4 in the afternoon" not in found("Shares rose 4 in the afternoon session.")
+    got = found("Ford rose in morning trading. London fell on overnight losses.")
+    assert got["morning"] == ("TIME", "2024-07-17TMO", None)
+    assert got["overnight"] == ("TIME", "2024-07-17TNI", None)
+
+
+def test_ordinal_days_and_weeks() -> None:
+    got = found("It is the second day of the offensive. Stocks gained for a fourth straight week.")
+    assert got["the second day"] == ("DATE", "2024-07-17", None)
+    assert got["a fourth straight week"] == ("DATE", "2024-W29", None)
+    assert "the first day" not in found("On the first day of March it snowed.")
+
+
+def test_the_very_beginning_of_the_financial_year() -> None:
+    got = found("The very beginning of the financial year was strong.", date(2007, 1, 18))
+    assert got["The very beginning of the financial year"] == ("DATE", "2007", "START")
+
+
+def test_a_season_as_the_subject_of_its_clause() -> None:
+    assert found("It is early, but spring shows signs of hope.", date(2009, 5, 1))["spring"][1] == "2009-SP"
+    assert not found("He will spring into action.")
+
+
+def test_names_and_ages_that_look_like_times() -> None:
+    assert not found("The Communist Party daily Granma printed it.")
+    assert found("Qantas plans daily flights.")["daily"] == ("SET", "P1D", None)
+    assert not found("He was in his 30s; she is in her early twenties.")
+    assert found("Prices rose in the 1930s.")["the 1930s"][1] == "193"
+    assert not found("He said so on CBS's ''60 Minutes.''")
+    assert found("It took 60 minutes.")["60 minutes"] == ("DURATION", "PT60M", None)
+
+
+def test_a_quarter_recurs_as_a_quarter() -> None:
+    assert found("It pays $100 million in interest every quarter.")["every quarter"] == ("SET", "P1Q", None)
+
+
+def test_a_rate_after_a_quantity_is_a_set() -> None:
+    got = found("It expects profit of about $33 million a year. He gives hundreds of interviews a day.")
+    assert got["a year"] == ("SET", "P1Y", None)
+    assert got["a day"] == ("SET", "P1D", None)
+    # no quantity before it: "a year" is a length of time
+    assert found("It was the smallest gain in a year.")["a year"] == ("DURATION", "P1Y", None)
+
+
+def test_bare_plural_units_that_count_out_a_stretch() -> None:
+    got = found("The merger follows months of twists and turns. The plan was decades in the making.")
+    assert got["months"] == ("DURATION", "PXM", None)
+    assert got["decades"][0] == "DURATION"
+    assert found("He probably died within weeks or months of his capture.")["weeks or months"][1] == "PXW"
+    assert "years" not in found("It marks the years of the war.")
+
+
+def test_the_year_after_of_and_bare_units_ago() -> None:
+    got = found("Profit rose 5% in the first nine months of the year. Just months ago it was losing money.")
+    assert got["the year"] == ("DATE", "2024", None)
+    assert got["months ago"] == ("DATE", "PAST_REF", None)
+    assert not found("He was named Man of the Year.")

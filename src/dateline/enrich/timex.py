@@ -117,7 +117,7 @@ _DETREL = (
     r"|past|coming|previous|current|prior|the\s+present|the\s+upcoming|upcoming|the\s+new|the\s+recent)"
 )
 _PREMOD = (
-    r"(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle)|the\s+(?:end|beginning|start"
+    r"(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle)|the\s+(?:very\s+)?(?:end|beginning|start"
     r"|middle|close|turn|first\s+half|second\s+half|first\s+part|latter\s+part)\s+of"
     r"|(?:the\s+)?(?:end|start|beginning)\s+of)"
 )
@@ -144,10 +144,12 @@ _CLOCK = _clock_rx()
 IGNORE = re.IGNORECASE
 
 
-def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+def _rx(pattern: str, flags: int = 0, lead: str = "") -> re.Pattern[str]:
     # Every expression starts at a word start: the look-behind rejects the positions inside words
-    # before the alternations are tried, which makes the scan several times faster.
-    return re.compile(rf"(?<!\w)(?:{pattern})", flags)
+    # before the alternations are tried, which makes the scan several times faster. ``lead``, the
+    # letters a match can start with, lets the scan skip the other positions faster still.
+    first = f"(?=[{lead}{lead.upper()}])" if lead else ""
+    return re.compile(rf"{first}(?<!\w)(?:{pattern})", flags)
 
 
 # Each recognizer names its family; the normaliser of that family reads the named groups.
@@ -249,10 +251,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # this week, last month, next year, the coming weeks, earlier this year, the end of the month
     ("rel", _rx(
-        rf"(?:(?P<pre>{_PREMOD})[\s-]+)?(?:(?P<det>{_DETREL})[\s-]+|(?P<the>the)\s+)(?:fiscal\s+|calendar\s+)?"
+        # "late in the day", "earlier in the year" are one expression (TimeML's START/END), "later in the day" is not
+        rf"(?:(?P<pre>{_PREMOD}|(?:early|earlier|late)\s+in(?=\s+the\s))[\s-]+)?(?:(?P<det>{_DETREL})[\s-]+|(?P<the>the)\s+)(?:fiscal\s+|calendar\s+|financial\s+)?"
         rf"(?P<unit>week|month|year|weekend|decade|century|day|night|morning|afternoon|evening)(?P<pl>s)?(?![\w-])"
         rf"(?P<orso>\s+or\s+so\b)?(?P<tail>\s+(?:ago|earlier|later|ahead|to\s+come|previous|(?:before|after)(?=\s*[.,;:!?\n])))?",
         IGNORE,
+        lead="tvelmsbnpcu",  # the first letters of the modifiers and determiners above
     )),
     # year-end, year-ago, year-earlier, mid-year, month-end
     ("compound", _rx(
@@ -301,9 +305,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # now, currently, recently, the future, soon
     ("ref", _rx(
         r"\b(?P<present>now|currently|presently|at\s+present|nowadays|these\s+days|present-day|to\s+date|current(?!\s+(?:account|assets|liabilities|of)))\b"
-        r"|\b(?P<past>then[\s-]+(?:current|present|prevailing)|(?:more\s+)?recently|lately|the\s+past|recent(?:\s+(?:years|months|weeks|days|quarters|times|decades|history))?|past\s+years|some\s+time\s+ago|long\s+ago|years\s+ago|not\s+long\s+ago)\b"
+        r"|\b(?P<past>then[\s-]+(?:current|present|prevailing)|(?:more\s+)?recently|lately|the\s+past|recent(?:\s+(?:years|months|weeks|days|quarters|times|decades|history))?|past\s+years|some\s+time\s+ago|long\s+ago|(?:years|months|weeks|days|decades)\s+ago|not\s+long\s+ago)\b"
         r"|\b(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short|long|medium)\s+term"
-        r"|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)|the\s+(?:days|weeks|months|years)\s+(?:ahead|to\s+come)|later|eventually)\b",
+        r"|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)|the\s+(?:days|weeks|months|years)\s+(?:ahead|to\s+come)"
+        r"|(?:a|some)\s+later\s+(?:date|time|stage|point)|later|eventually)\b",
         IGNORE,
     )),
     # two weeks, the past three years, 10 days ago, more than four hours, a day later, two-year
@@ -314,11 +319,19 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s+or\s+(?:so|two|three|more)\b)?"
         rf"(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence|old|previously|back)(?![\w-]))?",
         IGNORE,
+        lead="tplnamfrsoucdeh0-9",  # the first letters of the directions, modifiers and numbers above
     )),
     # years, months (bare plurals: "for years", "within weeks")
     ("bare_units", _rx(
         r"\b(?:for|within|in|over|took|than|after|lasted|spent|from)\s+(?:just\s+|only\s+|mere\s+)?"
         r"(?P<x>(?P<unit>centuries|decades|years|months|weeks|days|hours|minutes))\b(?!\s+(?:of|earlier|later|ago|before))",
+        IGNORE,
+    )),
+    # "follows months of talks", "decades in the making": a bare plural that counts out a stretch of time
+    # (the look-ahead on the first letter lets the scan skip most positions: these families are new costs)
+    ("units_of", re.compile(
+        r"(?=[dymwDYMW])(?<!\w)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)\b(?P<unit>decades|years|months|weeks)"
+        r"(?:\s+(?:or|and)\s+(?:decades|years|months|weeks|days))?(?=\s+(?:of\s+(?!age\b|the\s+year\b)[a-z]|in\s+the\s+making\b))",
         IGNORE,
     )),
     # "between 60 and 90 days", "two to six days": the first bound is an expression of its own, in the
@@ -342,15 +355,27 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # mid-afternoon, late morning [yesterday]
     ("part_of_day", _rx(
         r"(?P<pre>mid|late|early)[- ]?(?P<pod>morning|afternoon|evening)"
-        r"(?:\s+(?P<w>yesterday|today|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?\b",
+        r"(?:\s+(?P<w>yesterday|today|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?\b"
+        # "in morning trading", "overnight losses": the part of the day as the market's adjective
+        r"|\b(?P<pod2>morning|afternoon|evening|overnight)(?=\s+(?:trading|session|dealings|losses|gains)\b)",
+        IGNORE,
+    )),
+    # the second day of the strike, a third straight week, its fourth week in a row
+    ("ordinal_unit", re.compile(
+        r"(?=[fstenFSTEN0-9])(?<!\w)(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+        r"|\d{1,2}(?:st|nd|rd|th)|first)\s+(?:(?:consecutive|straight|successive)\s+)?(?P<unit>day|week|month)\b"
+        r"(?![-'’]|\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|the\s+(?:month|year)|\d))",
         IGNORE,
     )),
     ("adj_units", _rx(r"\b(?P<unit>(?:day|week|month|year|decade|hour|centur(?:y|ie))(?P<pl>s)?)-long\b", IGNORE)),
     # 10:30 a.m. [Moscow time] [Tuesday]
     ("clock", _rx(
-        rf"(?P<clock>{_CLOCK})(?:\s+(?P<zone>{_ZONE}))?"
+        # the zone may follow in brackets ("6:40 p.m. (GMT+8)"): it belongs to the expression all the same
+        rf"(?P<clock>{_CLOCK})(?:\s+(?P<zone>{_ZONE})|\s*\(\s*(?P<pzone>(?-i:UTC|GMT)\s*[+-]\s*\d{{1,2}}|{_ZONE})\s*\))?"
         rf"(?:\s+(?:on\s+)?(?P<wd>{_WEEKDAY}|today|tonight|tomorrow|yesterday))?"
-        rf"|(?P<clock2>{_clock_rx('c')})\s+in\s+the\s+(?P<pod>morning|afternoon|evening)",
+        rf"|(?:(?P<clock2>{_clock_rx('c')})|(?<![\d$£€#.,:])(?P<hbare>1[0-2]|[1-9])(?::(?P<mbare>[0-5][0-9]))?)"
+        rf"\s+in\s+the\s+(?P<pod>morning|afternoon|evening)",
         IGNORE,
     )),
     # daily, each week, every Tuesday, twice a year, per month
@@ -364,7 +389,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # Christmas, New Year's Day, Thanksgiving
     ("holiday", _rx(
         r"(?:(?P<det>this|last|next)\s+)?(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?|Easter\s+(?:Sunday|week|Monday)"
-        r"|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Boxing\s+Day|Victory\s+Day)"
+        r"|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Boxing\s+Day|Victory\s+Day"
+        r"|Black\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday))"
         r"(?:\s+(?P<year>" + _YEAR + r"))?"
     )),
 ]  # fmt: skip
@@ -381,7 +407,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "fiscal_period": ("month", "quarter", "period", "half"),
     "spelled_year": ("nineteen", "twenty", "thousand"),
     "holiday": ("christmas", "year's", "thanksgiving", "easter", "independence", "halloween", "valentine", "labor",
-                "memorial", "boxing", "victory"),
+                "memorial", "boxing", "victory", "black"),
     "week_of": ("week",),
     "whole_year": ("year",),
     "year_ended": ("year",),
@@ -390,7 +416,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year_period": ("period", "quarter", "year", "season"),
     "anaphor": ("that",),
     "compound": ("year", "month", "week"),
-    "part_of_day": ("morning", "afternoon", "evening"),
+    "part_of_day": ("morning", "afternoon", "evening", "overnight"),
+    "ordinal_unit": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                     "eleventh", "twelfth", "th day", "th week", "th month", "st day", "nd day", "rd day"),
+    "units_of": ("decades", "years", "months", "weeks"),
     "adj_units": ("-long",),
     "short_year": ("'", "’"),
     "weekday": ("day",),
@@ -414,7 +443,8 @@ _FUTURE_MARKERS = {
 }  # fmt: skip
 _FUTURE_BIGRAMS = (
     "going to", "set to", "due to", "is to", "are to", "plans to", "expected to", "intends to", "set for",
-    "scheduled for", "planned for", "due in", "due on", "planned to", "planning to", "as soon", "payable on",
+    "scheduled for", "planned for", "due in", "due on", "planned to", "planning to", "plan to", "as soon",
+    "payable on",
 )  # fmt: skip
 _NOT_BEFORE_PAST = {
     "be", "been", "being", "to", "the", "a", "an", "its", "his", "her", "their", "our", "still", "very", "more",
@@ -423,6 +453,7 @@ _NOT_BEFORE_PAST = {
 _PRESENT_CUES = {"is", "are", "says", "say", "am", "'s", "remains", "continues", "has", "have"}
 _NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "indeed", "proceed", "exceed", "succeed", "red",
                 "bed", "shed", "wed", "weed", "greed", "breed", "steed", "hundred", "led", "based"}  # fmt: skip
+_PAST_PERFECT_BEFORE = re.compile(r"\bhad(?:\s+been)?$")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n|\n(?=[A-Z])")
 
@@ -464,8 +495,10 @@ def guess_tense(text: str, start: int, end: int) -> Tense | None:
     words_after = _WORD.findall(after)[:10]
     if words_before and words_before[-1].lower() in ("until", "till", "by"):
         # "completed by Dec. 15" lies ahead, unless the clause is in the past ("had filed reports by Wednesday")
-        for word in reversed(words_before[-6:-1]):
-            if _verb_tense(word) == "PAST" and word.lower() in ("had", "was", "were", "did"):
+        # ... or, opening the sentence, the clause follows it ("Until Thursday, they had not called him a suspect")
+        following = words_after[:4] if len(words_before) == 1 else []
+        for word in [*reversed(words_before[-6:-1]), *following]:
+            if word.lower() in ("had", "was", "were", "did"):
                 return "PAST"
         return "FUTURE"
     # the nearest tense cue before the expression wins, else the nearest after: "said Tuesday",
@@ -478,15 +511,22 @@ def guess_tense(text: str, start: int, end: int) -> Tense | None:
         if not 0 <= index < len(words):
             continue
         word = words[index].lower()
-        if word in _FUTURE_MARKERS and words[index] != "May":
-            return "FUTURE"
-        if index + 1 < len(words) and f"{word} {words[index + 1].lower()}" in _FUTURE_BIGRAMS:
+        future = (word in _FUTURE_MARKERS and words[index] != "May") or (
+            index + 1 < len(words) and f"{word} {words[index + 1].lower()}" in _FUTURE_BIGRAMS
+        )
+        if future:
+            # a plan in the past perfect ("had been due to expire Friday", "had planned to leave on
+            # Monday") was overtaken before the story was written: its day lies behind
+            if _PAST_PERFECT_BEFORE.search(" ".join(words[max(0, index - 2) : index]).lower()):
+                return "PAST"
             return "FUTURE"
         tense = _verb_tense(word)
         if tense == "PAST" and index > 0 and words[index - 1].lower() in ("is", "are", "am"):
             return "PRESENT"  # a present passive ("when the case is heard in May")
         # a participle after "be"/"to" is no past ("to be published"), nor an adjective ("the reduced dividend")
         if tense == "PAST" and not (index > 0 and words[index - 1].lower() in _NOT_BEFORE_PAST):
+            return "PAST"
+        if tense == "FUTURE" and _PAST_PERFECT_BEFORE.search(" ".join(words[max(0, index - 2) : index]).lower()):
             return "PAST"
         if tense in ("FUTURE", "PRESENT"):
             return tense
@@ -513,12 +553,17 @@ _DECADE_BEFORE = re.compile(r"\bthe\s+$|'")
 _SEASON_BEFORE = re.compile(
     r"\b(?:in|this|last|next|during|by|until|through|since|over|the|its|their|his|her|our)\s+$", IGNORE
 )
+_CLAUSE_START_BEFORE = re.compile(r"(?:\b(?:but|and|while|when|until|as)|^|[.;:!?]\s*[\"“`']*)\s*$")
+_SEASON_VERB_AFTER = re.compile(
+    r"\s+(?:is|was|will|would|could|may|might|has|had|shows?|showed|brings?|brought|arrives?|arrived|comes?|came"
+    r"|begins?|began|starts?|started|ends?|ended)\b"
+)
 _MONTHS_SPAN = re.compile(r"(?:three|six|nine|twelve|\d+)[\s-]+months?")
 _MONTHS_NUMBER = re.compile(r"(three|six|nine|twelve|\d+)")
 _DAY_PREP_BEFORE = re.compile(
     r"\b(?:for|on|during|in|of|end(?:ed|ing|s)?|finish(?:ed|ing|es)?|clos(?:e|ed|ing)|through)\s+$"
 )
-_YEAR_PREP_BEFORE = re.compile(r"\b(?:for|during|earlier\s+in|later\s+in)\s+$")
+_YEAR_PREP_BEFORE = re.compile(r"\b(?:for|during|of|earlier\s+in|later\s+in)\s+$")
 _NAME_AFTER_WEEKDAY = re.compile(
     r" (?!(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|At|In|On|And|But)\b)[A-Z][a-z]"
 )
@@ -535,6 +580,13 @@ _QUANTIFIER_OVER_BEFORE = re.compile(
     r"\b(?:in|for|of|than|just|last|lasts|lasted|after|within|to|by|from|at|take|took|takes)\s+$", IGNORE
 )
 _RATE_BEFORE = re.compile(r"(?:\d|\bcents?|dollars?|hours?|times|miles)\s*$")
+# "$33 million a year", "50,000 CDs a year", "hundreds of interviews a day": a quantity, at most two words
+# of what it counts, then "a <unit>" is a rate (a SET), not a length of time
+_QUANTITY_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|trillion|thousand|hundreds?|thousands|millions|dozens?))(?:\s+of)?"
+    r"(?:\s+(?!(?:in|within|for|over|after|before|of|than|about|at|by|on|to|from|the|a|an|its|their)\b)[A-Za-z]+){0,2}\s+$",
+    IGNORE,
+)
 
 
 def _num(text: str) -> float | None:
@@ -714,9 +766,12 @@ def _holiday(name: str, year: int) -> str:
         return f"{year:04d}-12-31"
     if n.startswith("new year"):
         return f"{year:04d}-01-01"
-    if n.startswith("thanksgiving"):
+    if n.startswith("thanksgiving") or n == "black friday":
         first = date(year, 11, 1)
-        return (first + timedelta(days=(3 - first.weekday()) % 7 + 21)).isoformat()
+        thanksgiving = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return (thanksgiving + timedelta(days=n == "black friday")).isoformat()  # the shopping day after it
+    if n.startswith("easter week"):
+        return _week(_easter(year))  # Holy Week, Monday to Easter Sunday: the ISO week that Easter ends
     if n.startswith("easter"):
         return _easter(year).isoformat()
     if n.startswith("independence"):
@@ -996,7 +1051,8 @@ def _nearest_year(month: int, day: int, anchor: date, tense: Tense | None) -> in
             continue
         if tense == "FUTURE" and delta < (-30 if day else 0):
             continue
-        key = (abs(delta), year != anchor.year)
+        # an untensed month is more often one gone by: the coming one wins only when it is a quarter nearer
+        key = (abs(delta) + (3 if tense is None and not day and delta > 0 else 0), year != anchor.year)
         if best_key is None or key < best_key:
             best, best_key = year, key
     return best
@@ -1201,6 +1257,7 @@ def _norm_spelled_year(c: _Candidate, s: _State) -> Result:
     return "DATE", f"{year:04d}", None
 
 
+_AGE_BEFORE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+$", IGNORE)
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}  # fmt: skip
 
@@ -1213,6 +1270,8 @@ def _decade(digits: str, c: _Candidate) -> str:
 
 def _norm_decade_word(c: _Candidate, s: _State) -> Result:
     g = c.match.groupdict()
+    if _AGE_BEFORE.search(s.text[max(0, c.start - 16) : c.start]):
+        return None  # "in his early thirties": an age
     return "DATE", _decade(f"19{_DECADE_WORDS[g['w'].lower()]}", c), _premod(g.get("pre"))
 
 
@@ -1223,6 +1282,8 @@ def _norm_century(c: _Candidate, s: _State) -> Result:
 
 def _norm_decade(c: _Candidate, s: _State) -> Result:
     g = c.match.groupdict()
+    if (g.get("d2") or g.get("dd")) and _AGE_BEFORE.search(s.text[max(0, c.start - 16) : c.start]):
+        return None  # "in his 30s", "in their early 20s": an age, not a decade
     if g.get("d4"):
         return "DATE", _decade(g["d4"], c), _premod(g.get("pre3"))
     if g.get("dd"):
@@ -1245,7 +1306,9 @@ def _norm_season(c: _Candidate, s: _State) -> Result:
         return None  # "fall" the verb
     if not det and not g.get("year") and not g.get("pre"):
         before = s.text[max(0, c.start - 12) : c.start].lower()
-        if not _SEASON_BEFORE.search(before):
+        # "but spring shows signs of hope": the season as the subject of its clause is a time too
+        subject = _CLAUSE_START_BEFORE.search(before) and _SEASON_VERB_AFTER.match(s.text, c.end)
+        if not (_SEASON_BEFORE.search(before) or subject):
             return None
     if g.get("year"):
         return "DATE", f"{int(g['year']):04d}-{season}", mod
@@ -1453,13 +1516,19 @@ def _norm_rel(c: _Candidate, s: _State) -> Result:
     if g.get("the") and not det and not (tail and not plural):
         # "the week", "the day": only with a preposition that makes it a point in time
         before = s.text[max(0, c.start - 16) : c.start].lower()
-        if plural or unit in ("decade", "century", "night", "morning", "afternoon", "evening") or pre:
+        # "late in the day" carries its own preposition: the day of the story's time line, as "in the day"
+        in_form = pre is not None and pre.lower().endswith("in")
+        if unit in ("morning", "afternoon", "evening") and not (plural or pre) and _IN_BEFORE.search(before):
+            # "orders placed in the morning": that part of the story's day
+            base = _ref_for(s, c, "D", 400) or s.anchor
+            return ("TIME", f"{base.isoformat()}T{PARTS_OF_DAY[unit]}", None) if base else None
+        if plural or unit in ("decade", "century", "night", "morning", "afternoon", "evening") or (pre and not in_form):
             if pre and unit in ("year", "month", "week", "day", "decade") and s.anchor:
                 return "DATE", _at(s.anchor, code), mod
             return None
-        if unit in ("day", "week") and not _DAY_PREP_BEFORE.search(before):
+        if unit in ("day", "week") and not (in_form or _DAY_PREP_BEFORE.search(before)):
             return None
-        if unit in ("year", "month") and not _YEAR_PREP_BEFORE.search(before):
+        if unit in ("year", "month") and not (in_form or _YEAR_PREP_BEFORE.search(before)):
             return None
         base = _ref_for(s, c, code, 400) or s.anchor
         if base is None:
@@ -1543,7 +1612,9 @@ def _norm_compound(c: _Candidate, s: _State) -> Result:
     if s.anchor is None:
         return None
     if w in ("yearend",) or (raw.startswith("year") and raw.endswith(" end")):
-        tense = _tense(c, s)
+        # "the change since year-end" looks back to the last one, as a past verb does
+        since = _SINCE_BEFORE.search(s.text[max(0, c.start - 8) : c.start])
+        tense = "PAST" if since else _tense(c, s)
         year = s.anchor.year if tense != "PAST" or s.anchor.month == 12 else s.anchor.year - 1
         if " " in raw:
             # "by year end", "by year's end" name the end of the year, not its last day
@@ -1646,9 +1717,22 @@ def _norm_week_of(c: _Candidate, s: _State) -> Result:
     return "DATE", _week(d), None
 
 
+def _norm_ordinal_unit(c: _Candidate, s: _State) -> Result:
+    # "the second day of the offensive" is a day of the story: told in the present, the day it is written
+    unit = c.match.group("unit").lower()
+    if c.match.group("unit")[0].isupper() or s.anchor is None:
+        return None
+    det = _DET_BEFORE.search(s.text, max(0, c.start - 5), c.start)
+    if det:
+        c.start = det.start()  # "the second day", "a third straight week": the article is part of it
+    base = _ref_for(s, c, "D", 400) if _tense(c, s) == "PAST" else None
+    base = base or s.anchor
+    return "DATE", _at(base, {"day": "D", "week": "W", "month": "M"}[unit]), None
+
+
 def _norm_part_of_day(c: _Candidate, s: _State) -> Result:
     g = c.match.groupdict()
-    pod = PARTS_OF_DAY[g["pod"].lower()]
+    pod = PARTS_OF_DAY[(g["pod"] or g["pod2"]).lower()]
     mod = _premod(g.get("pre"))
     word = (g.get("w") or "").lower()
     if s.anchor is None:
@@ -1772,6 +1856,10 @@ def _norm_ref(c: _Candidate, s: _State) -> Result:
     return "DATE", "FUTURE_REF", None
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", IGNORE)
+_DET_BEFORE = re.compile(r"\b(?:[Aa]|[Tt]he)\s+$")
+_CLOCK_PREP_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|from|around|about|since|to)\s+$", IGNORE)
+_IN_BEFORE = re.compile(r"\b(?:in|during)\s+$")
 _STRETCH_UNITS = re.compile(r"\b(days|weeks|months|quarters|years|decades)\b")
 
 
@@ -1825,6 +1913,8 @@ def _norm_duration(c: _Candidate, s: _State) -> Result:
         return None  # "changed from a fiscal year to a calendar year": a kind of year, not a length of time
     if num_text[0].isdigit() and text[max(0, c.start - 1) : c.start] in ("$", "€", "£"):
         return None
+    if g["unit"][0].isupper() and text[max(0, c.start - 1) : c.start] in ("'", '"', "`", "“", "‘"):
+        return None  # a quoted title ("''60 Minutes''", "“28 Days”"), not a length of time
     adj = (g.get("adj") or "").lower()
     if "trading" in adj or "business" in adj or "working" in adj:
         code = "D"
@@ -1862,8 +1952,13 @@ def _norm_duration(c: _Candidate, s: _State) -> Result:
         if s.anchor is None or amount is None:
             return "DATE", "FUTURE_REF", None
         return _point(s.anchor, amount, code, c, s)
-    if tail in ("earlier", "later") and amount is not None and (ref or (code == "Y" and s.quarter)):
-        return _point(ref or s.anchor or date(2000, 1, 1), amount if tail == "later" else -amount, code, c, s)
+    if tail == "later":
+        # TimeBank spans "three days later" as the length alone ("later" is a signal, unlike "ago" and
+        # "earlier"): the duration P3D, not the day it points at
+        c.end = c.match.start("tail")
+        tail = ""
+    if tail == "earlier" and amount is not None and (ref or (code == "Y" and s.quarter)):
+        return _point(ref or s.anchor or date(2000, 1, 1), -amount, code, c, s)
     if tail == "earlier" and code == "Y" and amount is not None and s.anchor:
         # "wages rose 3.8% from a year earlier" with no date before it compares with now, as "a year ago" does
         return _point(s.anchor, -amount, code, c, s)
@@ -1915,8 +2010,11 @@ def _norm_adj_units(c: _Candidate, s: _State) -> Result:
 
 def _norm_clock(c: _Candidate, s: _State) -> Result:
     g = c.match.groupdict()
-    if g.get("clock2"):
-        hm = _clock(c.match, "c")
+    if g.get("clock2") or g.get("hbare"):
+        # "4 in the morning": the part of the day says which half of the clock
+        if g.get("hbare") and not _CLOCK_PREP_BEFORE.search(s.text[max(0, c.start - 10) : c.start]):
+            return None  # a bare number is a clock time only after "at", "by", "until" ("rose 4 in the afternoon")
+        hm = _clock(c.match, "c") if g.get("clock2") else (int(g["hbare"]) % 12, int(g.get("mbare") or 0))
         if hm is None:
             return None
         pod = (g.get("pod") or "").lower()
@@ -1928,7 +2026,7 @@ def _norm_clock(c: _Candidate, s: _State) -> Result:
         hm = _clock(c.match)
         if hm is None:
             return None
-        zone = _zone(g.get("zone"), s.anchor)
+        zone = _zone(g.get("zone") or g.get("pzone"), s.anchor)
         if not zone and _UTC.search(g["clock"]):
             zone = "Z"
         day = s.anchor
@@ -1945,12 +2043,15 @@ def _norm_clock(c: _Candidate, s: _State) -> Result:
     return "TIME", f"{day.isoformat()}T{_hm(*hm)}{zone}", None
 
 
-_SET_UNIT = {"D": "P1D", "W": "P1W", "M": "P1M", "Y": "P1Y", "H": "PT1H", "MIN": "PT1M", "Q": "P3M", "WE": "P1W"}
+_PAPER_NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|[A-Z]{2,}\b)")
+_SET_UNIT = {"D": "P1D", "W": "P1W", "M": "P1M", "Y": "P1Y", "H": "PT1H", "MIN": "PT1M", "Q": "P1Q", "WE": "P1W"}
 
 
 def _norm_set(c: _Candidate, s: _State) -> Result:
     g = c.match.groupdict()
     if g.get("adv"):
+        if _PAPER_NAME_AFTER.match(s.text, c.end):
+            return None  # "the Communist Party daily Granma": the noun, a newspaper
         adv = g["adv"].lower().replace("-", "")
         value = {
             "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M", "bimonthly": "P2M",
@@ -1960,7 +2061,8 @@ def _norm_set(c: _Candidate, s: _State) -> Result:
     q = g["q"].lower()
     unit = g["unit"]
     low = unit.lower()
-    if q == "a" and not (g.get("freq") or _RATE_BEFORE.search(s.text[max(0, c.start - 12) : c.start])):
+    before = s.text[max(0, c.start - 40) : c.start]
+    if q == "a" and not (g.get("freq") or _RATE_BEFORE.search(before[-12:]) or _QUANTITY_RATE_BEFORE.search(before)):
         return None
     if q == "per" and low.endswith("s"):
         return None
@@ -1981,8 +2083,15 @@ def _norm_set(c: _Candidate, s: _State) -> Result:
     return "SET", _SET_UNIT.get(code, "P1D"), None
 
 
+# the market crashes that kept a weekday's name: one day in history, whatever the story's date
+_BLACK_DAYS = {"monday": "1987-10-19", "tuesday": "1929-10-29", "wednesday": "1992-09-16", "thursday": "1929-10-24"}
+
+
 def _norm_holiday(c: _Candidate, s: _State) -> Result:
     g = c.match.groupdict()
+    name = " ".join(g["h"].lower().split())
+    if name.startswith("black ") and name != "black friday":
+        return "DATE", _BLACK_DAYS[name.split()[1]], None
     if g.get("year"):
         year = int(g["year"])
     elif s.anchor:
@@ -2036,8 +2145,10 @@ _NORMALISERS: dict[str, Callable[[_Candidate, _State], Result]] = {
     "ref": _norm_ref,
     "duration": _norm_duration,
     "bare_units": _norm_bare_units,
+    "units_of": _norm_bare_units,
     "adj_units": _norm_adj_units,
     "clock": _norm_clock,
     "set": _norm_set,
     "holiday": _norm_holiday,
+    "ordinal_unit": _norm_ordinal_unit,
 }
