@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import dateline.store.sqlite as sqlite_store
 from dateline.errors import DatelineError
 from dateline.record import Article, Entity, Place, Quote, Speaker, TimeExpression
 from dateline.store import QueryError, QuoteQuery, SearchQuery, open_store
@@ -672,7 +673,9 @@ def test_facets_come_in_one_statement_ordered_as_before(tmp_path: Path) -> None:
     archive.db.set_trace_callback(statements.append)
     facets = archive.facets(SearchQuery("breakwater", since="2021-01-01"), size=3)
     archive.db.set_trace_callback(None)
-    assert len([sql for sql in statements if not sql.startswith("--")]) == 1  # "--": FTS5's own lookups
+    # "--": FTS5's own lookups; the first statement counts the word's matches (to choose exact facets)
+    searches = [sql for sql in statements if not sql.startswith("--")]
+    assert len(searches) == 2 and searches[0].startswith("SELECT count(*) FROM (SELECT 1 FROM articles_fts")
     # 48 articles from 2021 on, 16 per outlet: equal counts come in name order
     assert [(f.value, f.count) for f in facets.outlets] == [
         ("Coastline Wire", 16), ("The Northfield Ledger", 16), ("Ärztezeitung", 16)
@@ -689,3 +692,19 @@ def test_optimize_keeps_every_answer(store: Store) -> None:
     assert store.optimize() == 0  # nothing is common enough to rank in advance in two articles
     assert [(hit.id, hit.score) for hit in store.search(SearchQuery("porto"))] == before
     assert not store.needs_optimize()
+
+
+def test_facets_of_a_very_common_word_are_estimated_from_a_sample(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = _ranked_archive(tmp_path / "archive.db")  # 60 articles, 20 per outlet, all match
+    exact = archive.facets(SearchQuery("breakwater"))
+    assert exact.sampled_every == 1 and [f.count for f in exact.outlets] == [20, 20, 20]
+    monkeypatch.setattr(sqlite_store, "FACETS_EXACT_UP_TO", 20)
+    estimated = archive.facets(SearchQuery("breakwater"))
+    assert estimated.sampled_every == 3  # about one in three of the 60 matches counted
+    assert all(f.count % 3 == 0 for f in estimated.outlets + estimated.months)
+    # the outlets come round in turn: a sample of every third rowid would see only one of them
+    assert len(estimated.outlets) == 3 and 30 <= sum(f.count for f in estimated.outlets) <= 90
+    # a page listing a filter's articles (no words) is always counted exactly
+    assert archive.facets(SearchQuery("", outlet="Coastline Wire")).sampled_every == 1

@@ -92,7 +92,7 @@ def test_ingest_needs_the_token(client: TestClient, db: str, tmp_path: Path) -> 
 
 
 def test_pages_render_and_escape(client: TestClient) -> None:
-    search = client.get("/", params={"q": "harbour"})
+    search = client.get("/", params={"q": "said"})
     assert search.status_code == 200
     assert "<script>window.pwned" not in search.text and "&lt;script&gt;" in search.text
     hit = client.get("/api/search", params={"q": "harbour master"}).json()["items"][0]
@@ -189,3 +189,14 @@ def test_place_page(client: TestClient) -> None:
     page = client.get(f"/places/{places[0]['name']}")
     assert page.status_code == 200 and places[0]["name"] in page.text and "<svg" in page.text
     assert client.get("/places/Atlantis-on-Sea").status_code == 404
+
+
+def test_estimated_facets_are_marked_as_estimates(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.store.sqlite as sqlite_store
+
+    assert "≈" not in client.get("/", params={"q": "said"}).text
+    monkeypatch.setattr(sqlite_store, "FACETS_EXACT_UP_TO", 1)  # as a word in most of a huge archive would
+    page = client.get("/", params={"q": "said"}).text
+    assert "Counts estimated from about one matching article in" in page
+    body = client.get("/api/search", params={"q": "said", "facets": "true"}).json()
+    assert body["facets"]["sampled_every"] > 1

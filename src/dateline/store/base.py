@@ -81,6 +81,9 @@ class Facets:
     months: list[Facet]  # YYYY-MM of publication
     speakers: list[Facet]
     places: list[Facet]
+    #: 1 when the counts are exact; n when they were counted on about one match in n (a pseudo-random
+    #: sample) and multiplied by n: a search matching a large share of a big archive gets estimates
+    sampled_every: int = 1
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,9 @@ class Store(Protocol):
     def search(self, query: SearchQuery) -> list[SearchHit]: ...
 
     def facets(self, query: SearchQuery, size: int = 10) -> Facets:
-        """The top ``size`` values of each facet over every article the query matches (limit/offset ignored)."""
+        """The top ``size`` values of each facet over every article the query matches (limit/offset ignored);
+        a backend may estimate them from a sample of the matches when there are very many, and says so
+        in ``sampled_every``."""
         ...
 
     def quotes(self, query: QuoteQuery) -> list[QuoteHit]: ...

@@ -372,7 +372,7 @@ class PostgresStore:
                 sql = f"WITH matched AS ({matched}) {grouping} LIMIT %(size)s"
                 rows = self.db.execute(sql, params).fetchall()
                 found[name] = [Facet(str(value), int(count)) for value, count in rows]
-        return Facets(**found)
+        return Facets(found["outlets"], found["months"], found["speakers"], found["places"])
 
     def entities(self, type: str | None = None, limit: int = 100, offset: int = 0) -> list[EntitySummary]:
         params: dict[str, object] = {"type": _text(type), "limit": limit, "offset": offset}
