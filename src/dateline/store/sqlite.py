@@ -54,6 +54,8 @@ STALE_SHARE = 0.1
 #: facets are counted exactly up to this many matches, and estimated from a sample of about as many
 #: above it (about 100 ms on a million-article archive)
 FACETS_EXACT_UP_TO = 10_000
+#: the articles a full-text query matches, from the FTS index alone
+_MATCHES = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?"
 #: matches are counted up to this many: past it, listing the allowed articles wins anyway
 _COUNT_MATCHES_UP_TO = 50_000
 
@@ -360,21 +362,18 @@ class SQLiteStore:
         (twice the share the page needs). A narrower filter is answered faster from its own index."""
         articles = impacts.totals(self.db).articles
         wanted = 2 * (query.offset + query.limit) * articles // impacts.KEEP
-        sql, params = allowed
-        return int(self.db.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, wanted]).fetchone()[0]) >= wanted
+        return self._count_up_to(*allowed, wanted) >= wanted
 
     def _cheaper_than_reading_rows(self, match: str, allowed: tuple[str, list[object]]) -> bool:
         """Whether listing the allowed articles costs less than reading the article row of every match.
         Counting stops where the answer is known, so it costs little however common the words or wide
         the filters."""
-        row = self.db.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
-            (match, _COUNT_MATCHES_UP_TO),
-        ).fetchone()
-        budget = _ROW_READ_COST * int(row[0])
-        sql, params = allowed
-        size = int(self.db.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, budget + 1]).fetchone()[0])
-        return size <= budget
+        budget = _ROW_READ_COST * self._count_up_to(_MATCHES, [match], _COUNT_MATCHES_UP_TO)
+        return self._count_up_to(*allowed, budget + 1) <= budget
+
+    def _count_up_to(self, sql: str, params: list[object], limit: int) -> int:
+        """How many rows ``sql`` gives, counting no further than ``limit``."""
+        return int(self.db.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, limit]).fetchone()[0])
 
     @staticmethod
     def _allowed_set(query: SearchQuery) -> tuple[str, list[object]] | None:
@@ -444,11 +443,10 @@ class SQLiteStore:
         if not query.text.strip():
             return 1
         match = to_fts(query.text)
-        sql = "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
-        if int(self.db.execute(sql, (match, FACETS_EXACT_UP_TO + 1)).fetchone()[0]) <= FACETS_EXACT_UP_TO:
+        if self._count_up_to(_MATCHES, [match], FACETS_EXACT_UP_TO + 1) <= FACETS_EXACT_UP_TO:
             return 1
-        sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
-        return -(-int(self.db.execute(sql, (match,)).fetchone()[0]) // FACETS_EXACT_UP_TO)
+        matches = int(self.db.execute(f"SELECT count(*) FROM ({_MATCHES})", [match]).fetchone()[0])
+        return -(-matches // FACETS_EXACT_UP_TO)
 
     def facets(self, query: SearchQuery, size: int = 10) -> Facets:
         every = self._facet_sampling(query)
