@@ -306,6 +306,13 @@ def query(data: bytes) -> None:
             db.execute(f"SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ?", (fts,)).fetchall()
         except sqlite3.Error as error:
             raise ContractBroken(f"query {text!r} -> FTS5 {fts!r} fails: {error}") from None
+    from dateline.store.impacts import single_word
+
+    # a search the impact lists answer must be one word that FTS5 folds exactly as the lists' key
+    word = single_word(text)
+    if word is not None:
+        _check(re.fullmatch(r"[a-z0-9]+", word) is not None, f"impact key {word!r} of {text!r} is not folded ASCII")
+        _check(expression.lower() == f'"{word}"', f"impact key {word!r} for {text!r}, but FTS5 searches {expression!r}")
     tsquery = to_tsquery_text(text)
     check_tsquery(tsquery)
     postgres = _postgres()
