@@ -175,16 +175,26 @@ def test_cue_after_with_surname(story: tuple[list[QuoteMatch], list[Entity]]) ->
 
 def test_cue_in_the_middle_gives_one_quote_with_two_spans(rules: tuple[list[QuoteMatch], list[Entity]]) -> None:
     match = _find(rules[0], RULES, "The bridge is safe")
-    assert [RULES[s:e] for s, e in match.quote.spans] == ["The bridge is safe,", "and it will reopen on Friday."]
+    # the third piece is the next paragraph, a quote with no cue (see below)
+    assert [RULES[s:e] for s, e in match.quote.spans][:2] == ["The bridge is safe,", "and it will reopen on Friday."]
     assert _speaker(match) == "Paul Reed"
 
 
-def test_quote_paragraph_without_cue_inherits_the_previous_speaker(
+def test_quote_paragraph_without_cue_goes_on_the_previous_statement(
     rules: tuple[list[QuoteMatch], list[Entity]],
 ) -> None:
     match = _find(rules[0], RULES, "We checked every cable twice.")
-    assert match.quote.cue_start is None
+    assert RULES[slice(*match.quote.spans[-1])] == "We checked every cable twice."
+    assert RULES[slice(*match.quote.spans[0])] == "The bridge is safe,"
     assert _speaker(match) == "Paul Reed"
+
+
+def test_quote_paragraph_that_says_more_inherits_the_previous_speaker() -> None:
+    text = '"The bridge is safe," Paul Reed said.\n\n"We checked every cable twice." The inspection took a week.'
+    sdoc = parse(text)
+    match = next(m for m in find_quotes(text, sdoc, cluster_entities(sdoc)) if "cable" in m.quote.text)
+    assert match.quote.cue_start is None
+    assert match.quote.speaker is not None and match.quote.speaker.name == "Paul Reed"
 
 
 def test_multi_paragraph_quote(rules: tuple[list[QuoteMatch], list[Entity]]) -> None:
