@@ -708,3 +708,17 @@ def test_facets_of_a_very_common_word_are_estimated_from_a_sample(
     assert len(estimated.outlets) == 3 and 30 <= sum(f.count for f in estimated.outlets) <= 90
     # a page listing a filter's articles (no words) is always counted exactly
     assert archive.facets(SearchQuery("", outlet="Coastline Wire")).sampled_every == 1
+
+
+def test_articles_of_some_days_and_partial_story_updates(store: Store) -> None:
+    for n, day in enumerate(("2025-03-09", "2025-03-10", "2025-03-11", "2025-03-12")):
+        store.upsert(make_article(url=f"https://ledger.example/{n}", published=day, text=f"Day {n}."))
+    ids = [article.id for article in store.articles()]
+    assert [a.published for a in store.articles("2025-03-10", "2025-03-11")] == ["2025-03-10", "2025-03-11"]
+    assert [a.published for a in store.articles(since="2025-03-12")] == ["2025-03-12"]
+    store.set_stories({ids[0]: ids[0], ids[1]: ids[0], ids[2]: ids[2]})
+    # ids[2]'s story is merged into ids[0]'s, and ids[3] (no story yet) joins it
+    store.update_stories({ids[3]: ids[0], "no-such-article": ids[0]}, {ids[2]: ids[0]})
+    assert [store.story_of(article_id) for article_id in ids] == [ids[0]] * 4
+    store.update_stories({ids[1]: ids[1]}, {})  # only the articles named change
+    assert [store.story_of(article_id) for article_id in ids] == [ids[0], ids[1], ids[0], ids[0]]

@@ -8,9 +8,9 @@ from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.pipeline import group_stories
+from dateline.pipeline import group_stories, group_stories_between
 from dateline.record import Article
-from dateline.store import open_store
+from dateline.store import Store, open_store
 from dateline.stories import StoryIndex, _Postings, compare, normalize_tokens, title_similarity
 
 PORTO_TITLE = "Douro bursts its banks in Porto, hundreds evacuated"
@@ -281,4 +281,82 @@ def test_group_stories_walks_the_archive_in_date_order_with_the_same_result(tmp_
     expected = StoryIndex.build([(ids[f"https://example.org/{r[0]}"], r[1], r[2], r[3]) for r in rows]).stories()
     for story_id, members in expected.items():
         assert all(store.story_of(member) == story_id for member in members)
+    store.close()
+
+
+def _store_rows(store: Store, rows: list[tuple[str, str, str | None, str | None]]) -> dict[str, str]:
+    """Upsert the rows; their article ids by row name."""
+    ids = {}
+    for name, text, title, published in rows:
+        article = Article(origin=name, url=f"https://example.org/{name}", title=title, published=published, text=text)
+        store.upsert(article)
+        ids[name] = article.id
+    return ids
+
+
+def _partition(store: Store) -> dict[str, set[str]]:
+    stories: dict[str, set[str]] = {}
+    for article in store.articles():
+        stories.setdefault(store.story_of(article.id) or "-", set()).add(article.id)
+    return stories
+
+
+def test_grouping_the_days_an_ingest_wrote_matches_regrouping_everything(tmp_path: Path) -> None:
+    rows = [row for row in dated_rows() if row[0] not in ("undated", "porto-40")]  # see the docstring's two
+    late = [("porto-cut-7", body(PORTO[:3]), PORTO_TITLE, "2024-03-07T10:00:00+02:00")]  # arrives late
+    first, second = [row for row in rows if row[3] and row[3] < "2024-04"], [row for row in rows if row[3] >= "2024-04"]
+    incremental = open_store(str(tmp_path / "incremental.db"))
+    _store_rows(incremental, first)
+    group_stories(incremental)
+    ids = _store_rows(incremental, second + late)
+    days = sorted(row[3][:10] for row in second + late if row[3])
+    assert group_stories_between(incremental, days[0], days[-1]) == len(second) + 1
+    whole = open_store(str(tmp_path / "whole.db"))
+    _store_rows(whole, rows + late)
+    group_stories(whole)
+    assert _partition(incremental) == _partition(whole)
+    assert incremental.story_of(ids["porto-cut-7"]) == incremental.story_of(ids["porto-cut-41"]) is not None
+
+
+def test_a_new_article_bridging_two_stories_merges_them_under_the_oldest(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "archive.db"))
+    ids = _store_rows(store, [
+        ("first", body(PORTO[:4]), PORTO_TITLE, "2024-03-12T08:00:00+00:00"),
+        ("second", body(PORTO[4:]), "Shops count the cost on Porto quay", "2024-03-12T09:00:00+00:00"),
+        ("second-reprint", body(PORTO[4:]), "Shops count the cost", "2024-05-20T09:00:00+00:00"),  # far away
+    ])  # fmt: skip
+    group_stories(store)
+    assert store.story_of(ids["second-reprint"]) == ids["second"] != store.story_of(ids["first"])
+    ids |= _store_rows(store, [("full", body(PORTO), PORTO_TITLE, "2024-03-13T07:00:00+00:00")])
+    group_stories_between(store, "2024-03-13", "2024-03-13")
+    # the reprint, outside the days grouped, moves with its story
+    assert {store.story_of(ids[name]) for name in ("first", "second", "second-reprint", "full")} == {ids["first"]}
+    # an article older than the story's first becomes its first: the story takes its id
+    ids |= _store_rows(store, [("early", body(PORTO[:5]), PORTO_TITLE, "2024-03-11T07:00:00+00:00")])
+    assert group_stories_between(store, "2024-03-11", "2024-03-11") == 4  # the reprint moves by the merge
+    assert {store.story_of(article_id) for article_id in ids.values()} == {ids["early"]}
+    store.close()
+
+
+def test_an_ingest_into_a_large_archive_groups_only_its_days(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.pipeline as pipeline
+
+    store = open_store(str(tmp_path / "archive.db"))
+    ids = _store_rows(
+        store, [("porto", body(PORTO), PORTO_TITLE, "2024-03-12"), ("lyon", body(LYON), LYON_TITLE, None)]
+    )
+    group_stories(store)
+    monkeypatch.setattr(pipeline, "FULL_REGROUP_LIMIT", 1)
+    report = pipeline.IngestReport()
+    for name, text, published in (
+        ("wire", "PORTO (Wire) - " + body(PORTO[:3]), "2024-03-13"),
+        ("undated", body(LYON[:3]), None),
+    ):
+        article = Article(origin=name, url=f"https://example.org/{name}", title=None, published=published, text=text)
+        store.upsert(article)
+        report.wrote(article)
+        ids[name] = article.id
+    assert report.days == ("2024-03-13", "2024-03-13") and report.undated == 1
+    assert pipeline.group_written_stories(store, report) == 1  # the undated one waits for a rebuild
+    assert store.story_of(ids["wire"]) == ids["porto"] and store.story_of(ids["undated"]) is None
     store.close()

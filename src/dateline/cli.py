@@ -19,7 +19,7 @@ from rich.markup import escape
 from dateline.enrich import enrich
 from dateline.errors import DatelineError, DocumentError
 from dateline.extract import read_plain
-from dateline.pipeline import group_stories, read_articles
+from dateline.pipeline import IngestReport, group_stories, group_written_stories, read_articles
 from dateline.pipeline import ingest as run_ingest
 from dateline.record import Article
 from dateline.sources import read_inputs
@@ -173,7 +173,7 @@ def ingest(
             workers=workers or os.cpu_count() or 1,
         )  # fmt: skip
     if report.new or report.updated:
-        _regroup_stories(store)
+        _regroup_stories(store, report)
         if store.needs_optimize():
             err.print("searches would be faster after `dateline optimize` (minutes on a large archive)")
     store.close()
@@ -228,7 +228,7 @@ def watch(
             components: list[str] | None = None if enrich_articles else []
             report = run_ingest(documents, store, components=components, on_document=on_document)
             if report.new or report.updated:
-                _regroup_stories(store)
+                _regroup_stories(store, report)
             failed = bool(report.failures)
             err.print(
                 f"{datetime.now().isoformat(timespec='seconds')} poll {number}: {report.new} new, "
@@ -451,20 +451,10 @@ def batch(
     raise typer.Exit(1 if report.failures else 0)
 
 
-#: regrouping walks the whole archive (about 1,000 articles per CPU-second; memory is bounded by the
-#: story window): above this many articles an ingest or a watch poll would spend minutes on it, so it is
-#: left to an explicit `dateline stories --rebuild`
-AUTO_REGROUP_LIMIT = 50_000
-
-
-def _regroup_stories(store: Store) -> None:
-    if store.count() > AUTO_REGROUP_LIMIT:
-        err.print(
-            f"stories not regrouped: the archive has over {AUTO_REGROUP_LIMIT:,} articles; "
-            "run `dateline stories --rebuild` (about 1,000 articles per second)"
-        )
-        return
-    group_stories(store)
+def _regroup_stories(store: Store, report: IngestReport) -> None:
+    ungrouped = group_written_stories(store, report)
+    if ungrouped:
+        err.print(f"{ungrouped} articles without a publication date: `dateline stories --rebuild` groups them")
 
 
 def _open(db: str | None) -> Store:

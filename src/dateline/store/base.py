@@ -192,14 +192,20 @@ class Store(Protocol):
         """Replace every article's story (article id -> story id) in one transaction."""
         ...
 
+    def update_stories(self, members: dict[str, str], merges: dict[str, str]) -> None:
+        """In one transaction: move every article of each story in ``merges`` (story id -> story id) into
+        the other story, then put ``members`` (article id -> story id) in theirs; other articles keep theirs."""
+        ...
+
     def story_of(self, article_id: str) -> str | None: ...
 
     def stories(self, limit: int = 50, offset: int = 0) -> list[StorySummary]:
         """Stories with more than one article, the most widely told first."""
         ...
 
-    def articles(self) -> Iterator[Article]:
-        """Every article, oldest publication first."""
+    def articles(self, since: str | None = None, until: str | None = None) -> Iterator[Article]:
+        """Every article, oldest publication first; with ``since``/``until`` (YYYY-MM-DD, inclusive) only
+        those published on those days."""
         ...
 
     def count(self) -> int: ...

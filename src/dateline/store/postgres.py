@@ -163,6 +163,33 @@ class PostgresStore:
                 self.db.execute("DELETE FROM failures WHERE origin = %s", _row(article.origin))
         return outcome
 
+    def upsert_many(self, articles: Iterable[Article], batch: int = 500) -> list[UpsertOutcome]:
+        """Store many articles, ``batch`` per transaction: the rows ``upsert`` writes, at bulk speed.
+
+        A commit per article costs a WAL flush and a round of locking each; loading millions pays that
+        millions of times. Atomicity is per batch instead of per article: a failure loses the batch
+        being written, never half an article."""
+        outcomes: list[UpsertOutcome] = []
+        pending: list[Article] = []
+
+        def flush() -> None:
+            with self._lock, self.db.transaction():
+                # the per-article locks upsert takes, all up front and in one order: two bulk loads that
+                # share articles then wait for each other instead of deadlocking
+                for article_id in sorted({article.id for article in pending}):
+                    self.db.execute(f"SELECT pg_advisory_xact_lock({_LOCK_ARTICLE}, hashtext(%s))", (article_id,))
+                done = [self._write_article(article, article.to_json()) for article in pending]
+            outcomes.extend(done)
+            pending.clear()
+
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= batch:
+                flush()
+        if pending:
+            flush()
+        return outcomes
+
     def _write_article(self, article: Article, record: str) -> UpsertOutcome:
         existing = self.db.execute("SELECT record FROM articles WHERE id = %s", (article.id,)).fetchone()
         if existing is not None and existing[0] == record:
@@ -286,13 +313,17 @@ class PostgresStore:
             row = self.db.execute("SELECT record FROM articles WHERE id = %s", _row(article_id)).fetchone()
         return Article.from_dict(json.loads(row[0])) if row else None
 
-    def articles(self) -> Iterator[Article]:
+    def articles(self, since: str | None = None, until: str | None = None) -> Iterator[Article]:
+        conditions = article_conditions(SearchQuery(since=since, until=until))
+        where = " AND ".join(sql.format("%s") for sql, _ in conditions) or "TRUE"
         # an export streams the whole archive: a server-side cursor on a connection of its own, so the
         # caller may use the store (get, search) while iterating, and memory stays flat
         with psycopg.connect(self.url) as connection, connection.cursor(name="dateline_articles") as cursor:
             cursor.itersize = 500
             cursor.execute(
-                'SELECT record FROM articles ORDER BY published_day NULLS FIRST, published COLLATE "C" NULLS FIRST, id'
+                f"SELECT record FROM articles a WHERE {where} "
+                'ORDER BY published_day NULLS FIRST, published COLLATE "C" NULLS FIRST, id',
+                [value for _, value in conditions],
             )
             for (record,) in cursor:
                 yield Article.from_dict(json.loads(record))
@@ -438,6 +469,18 @@ class PostgresStore:
             cursor.execute(
                 "INSERT INTO story_members (article_id, story_id) SELECT m.article_id, m.story_id "
                 "FROM new_story_members m JOIN articles a ON a.id = m.article_id"
+            )
+
+    def update_stories(self, members: dict[str, str], merges: dict[str, str]) -> None:
+        with self._lock, self.db.transaction(), self.db.cursor() as cursor:
+            # a full regrouping (set_stories) at the same time waits, as two of those do
+            cursor.execute("LOCK TABLE story_members IN SHARE ROW EXCLUSIVE MODE")
+            for story, into in merges.items():
+                cursor.execute("UPDATE story_members SET story_id = %s WHERE story_id = %s", _row(into, story))
+            cursor.executemany(
+                "INSERT INTO story_members (article_id, story_id) SELECT a.id, %s FROM articles a WHERE a.id = %s "
+                "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
+                [_row(story_id, article_id) for article_id, story_id in members.items()],
             )
 
     def story_of(self, article_id: str) -> str | None:

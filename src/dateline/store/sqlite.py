@@ -298,8 +298,13 @@ class SQLiteStore:
         row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
         return Article.from_dict(json.loads(row["record"])) if row else None
 
-    def articles(self) -> Iterator[Article]:
-        cursor = self.db.execute("SELECT record FROM articles ORDER BY published_day, published, id")
+    def articles(self, since: str | None = None, until: str | None = None) -> Iterator[Article]:
+        conditions = article_conditions(SearchQuery(since=since, until=until))
+        where = " AND ".join(sql.format("?") for sql, _ in conditions) or "1 = 1"
+        cursor = self.db.execute(
+            f"SELECT record FROM articles a WHERE {where} ORDER BY published_day, published, id",
+            [value for _, value in conditions],
+        )
         for row in cursor:
             yield Article.from_dict(json.loads(row["record"]))
 
@@ -525,6 +530,22 @@ class SQLiteStore:
             self.db.executemany(
                 "INSERT INTO story_members (article_id, story_id) SELECT ?, ? WHERE EXISTS "
                 "(SELECT 1 FROM articles WHERE id = ?)",
+                [(article_id, story_id, article_id) for article_id, story_id in members.items()],
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def update_stories(self, members: dict[str, str], merges: dict[str, str]) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.executemany("UPDATE story_members SET story_id = ? WHERE story_id = ?",
+                                [(into, story) for story, into in merges.items()])  # fmt: skip
+            self.db.executemany(
+                "INSERT INTO story_members (article_id, story_id) SELECT ?, ? WHERE EXISTS "
+                "(SELECT 1 FROM articles WHERE id = ?) "
+                "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
                 [(article_id, story_id, article_id) for article_id, story_id in members.items()],
             )
             self.db.execute("COMMIT")

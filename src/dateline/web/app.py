@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from dateline.errors import DocumentError
-from dateline.pipeline import content_hash, group_stories, ingest
+from dateline.pipeline import content_hash, group_written_stories, ingest
 from dateline.record import RawDocument
 from dateline.sources.http import Fetcher, FetchPolicy
 from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, open_store
@@ -185,7 +185,7 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
         if report.failures:
             raise HTTPException(422, str(report.failures[0]))
         if report.new or report.updated:
-            group_stories(store)
+            group_written_stories(store, report)
         return {
             "id": store.seen(raw.origin, content_hash(raw)), "new": report.new, "updated": report.updated,
             "unchanged": report.unchanged + report.skipped,
