@@ -186,7 +186,7 @@ def test_varints_round_trip_sqlite_encoding(values: list[int]) -> None:
 
 
 def test_sqlite_reads_its_own_varints() -> None:
-    # the record header of a row is a varint list: check the decoder against SQLite's own encoding
+    # FTS5 writes an article's column lengths as varints: check the decoder against its own encoding
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE t USING fts5(a, b)")
     db.execute("INSERT INTO t VALUES (?, ?)", ("one two three", " ".join(["word"] * 300)))
