@@ -1,6 +1,6 @@
 """Benchmark read_text_dump on a directory of text dumps with a truth.jsonl (the textdumps dev set).
 
-    python -m bench.textdumps [DIR] [--limit N] [--worst K] [--misses]
+    python -m bench.textdumps [DIR] [--limit N] [--worst K] [--misses] [--ceiling]
 
 DIR defaults to ../shared/data/textdumps/dev; the benchmark skips with a message when it is absent.
 Scores: body 4-gram shingle P/R/F1 (bench.scoring.BodyScore) beside the raw-dump baseline (the whole
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -31,6 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--misses", action="store_true", help="list the dumps whose title or date is wrong (found / truth)"
     )
+    parser.add_argument(
+        "--ceiling",
+        action="store_true",
+        help="count the truth titles and dates the dump never prints (no reader can find them)",
+    )
     args = parser.parse_args(argv)
 
     truth_path = args.directory / "truth.jsonl"
@@ -42,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         truths = truths[: args.limit]
 
     ours, baseline = BodyScore(), BodyScore()
+    absent_titles = absent_dates = 0
     titles: list[bool] = []
     titles_cased: list[bool] = []
     dates: list[bool] = []
@@ -62,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             elapsed += time.perf_counter() - started
         per_doc.append((ours.add(truth["text"], article.text), truth["id"]))
+        if args.ceiling:
+            absent_titles += bool(truth.get("title")) and not title_printed(truth["title"], dump)
+            absent_dates += bool(truth.get("date")) and not date_printed(truth["date"], dump)
         baseline.add(truth["text"], dump)
         if truth.get("title"):
             titles.append(norm_space(article.title).casefold() == norm_space(truth["title"]).casefold())
@@ -87,11 +97,49 @@ def main(argv: list[str] | None = None) -> int:
     print(f"date exact    {mean(dates):.3f}  (n={len(dates)})")
     print(f"authors F1    {mean(authors):.3f}  (n={len(authors)})")
     print(f"speed         {len(per_doc) / elapsed if elapsed else 0:.1f} docs/s")
+    if args.ceiling:
+        for name, absent, scored in (("title", absent_titles, titles), ("date", absent_dates, dates)):
+            best = (len(scored) - absent) / len(scored) if scored else 0.0
+            print(f"{name} ceiling {best:.3f}  ({absent} of {len(scored)} never printed in the dump)")
     for f1, doc_id in sorted(per_doc)[: args.worst]:
         print(f"  {f1:.3f}  {doc_id}")
     if args.misses:
         print("\n".join(sorted(misses)))
     return 0
+
+
+MONTH_NAMES = "january february march april may june july august september october november december".split()
+
+
+def title_printed(title: str, dump: str) -> bool:
+    """Whether the dump prints the title (as the scoring compares it), over line breaks, with a
+    line-end hyphen kept or taken out."""
+    wanted = norm_space(title).casefold()
+    flat = dump.replace("\f", "\n")
+    return any(
+        wanted in norm_space(text).casefold() for text in (flat, flat.replace("-\n", "-"), flat.replace("-\n", ""))
+    )
+
+
+def date_printed(day: str, dump: str) -> bool:
+    """Whether the dump spells the date in any common form (month name or abbreviation, day first or
+    month first, ISO, numeric with any separator, a URL path's /2023/12/21/ or 20231221). A month and
+    day printed with the next year count too: a page that stamps the current year on its dates is read
+    back to the year before by the print stamp."""
+    year, month, date = (int(part) for part in day.split("-"))
+    name = MONTH_NAMES[month - 1]
+    suffix = r"(?:st|nd|rd|th)?"
+    years = rf"(?:{year}|{year + 1})"
+    patterns = [
+        rf"{name[:3]}[a-z]*\.?\s*0?{date}{suffix},?\s+{years}",  # (glued to a byline: 'ESPNDec 22, 2023')
+        rf"\b0?{date}{suffix}\s+(?:of\s+)?{name[:3]}[a-z]*\.?,?\s+{years}",
+        rf"\b{year}[-/.]0?{month}[-/.]0?{date}(?!\d)",
+        rf"\b0?{month}[-/.]0?{date}[-/.](?:{year}|{year % 100:02d})\b",
+        rf"\b0?{date}[-/.]0?{month}[-/.](?:{year}|{year % 100:02d})\b",
+        rf"{year}{month:02d}{date:02d}",
+    ]
+    text = dump.lower()
+    return any(re.search(pattern, text) for pattern in patterns)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ from urllib.parse import SplitResult, unquote
 from urllib.parse import urlsplit as _urlsplit
 
 from dateline.errors import DocumentError
+from dateline.extract.textdump_headline import big_font, body_column, smaller_font
+from dateline.extract.textdump_tidy import drop_repeats
 from dateline.record import Article, Link
 
 __all__ = ["read_text_dump"]
@@ -119,7 +121,7 @@ def read_text_dump(text: str, origin: str) -> Article:
         title = printed[1]
     if title_index is not None:
         start, end = _best_region_from(region_scores, title_index + 1)
-        region = (_trim_front(region_scores, start, end), end)
+        region = _join_far_region((_trim_front(region_scores, start, end), end), region, region_scores, paragraphs)
     body_indices = _body_indices(paragraphs, scores, region, title_index)
     # bylines and dates are looked for around where the prose starts, standfirst or not
     body_start = body_indices[0] if body_indices else 0
@@ -138,7 +140,8 @@ def read_text_dump(text: str, origin: str) -> Article:
     while len(body) > 1 and _is_end_note(body[-1]):
         body.pop()
     body = body[: _end_notes_start(body)]
-    body = _trim_disclaimers(body)
+    body = _trim_tail_promos(body[: _story_end(body)])
+    body = _trim_head_meta(drop_repeats(_trim_disclaimers(body)))
     body_text = "\n\n".join(body)
 
     if title is None:
@@ -481,11 +484,16 @@ def _slug_words(url: str) -> tuple[str, ...]:
     """The words of the article's slug: the longest path segment made of words."""
     path = unquote(urlsplit(url).path)
     best: list[str] = []
-    for segment in path.split("/"):
+    segments = [segment for segment in path.split("/") if segment]
+    for number, segment in enumerate(segments):
         segment = re.sub(r"\.(?:html?|php|aspx?|shtml)$", "", segment)
         words = [w for w in re.split(r"[-_+]+", segment.lower()) if w]
         words = [w for w in words if not SLUG_ID.match(w)]
-        if len(words) >= 2 and len(words) > len(best):
+        # two words in a folder above the page are a section ('/sports/inter-miami/article123.html'),
+        # unless the folder comes after the date ('/2023/12/20/ferry-returns/7123/')
+        dated = any(re.fullmatch(r"(?:19|20)\d\d", earlier) for earlier in segments[:number])
+        least = 2 if number == len(segments) - 1 or dated else 3
+        if len(words) >= least and len(words) > len(best):
             best = words
     return tuple(best)
 
@@ -850,6 +858,9 @@ HEADLINE_CONTINUES = re.compile(
 )
 
 
+HEADLINE_MOST_LINES = 12  # a narrow headline column prints a word or two a line
+
+
 # a title-cased headline line that opens with a word that cannot start a headline ('That Brought ...',
 # 'Who Built ...') continues the line above it
 HEADLINE_CONTINUATION_START = re.compile(r"(?:that|who|which|whose|and|or|but|than|of)\s", re.IGNORECASE)
@@ -895,6 +906,39 @@ def _complete_headline(
         printed = {token for _, text in flat[first : last + 1] for token in _normal_tokens(text)}
         return set(slug_words) <= printed
 
+    def wraps_on(index: int, previous: int) -> bool:
+        """A Title Case line of three words or more printed right under a Title Case line that ends no
+        sentence: the headline wraps on, though the slug stopped short of its end."""
+        line, neighbour = flat[index][1], flat[previous][1]
+        paragraph = flat[index][0]
+        under = paragraph == flat[previous][0] or (
+            paragraph == flat[previous][0] + 1
+            and 0 <= paragraph < len(paragraphs)
+            and paragraphs[paragraph].gap == "none"
+            and paragraphs[paragraph].lines[0] == line
+        )
+        return (
+            under
+            and not neighbour.endswith((".", "!", "?", ":"))
+            and len(WORD.findall(line)) >= 3
+            and _title_cased(line)
+            and _title_cased(flat[previous][1])
+        )
+
+    def page_turn(index: int, previous: int) -> bool:
+        """The headline's last words printed atop the next page ('... Costing More' / 'Than $40,000'):
+        a short line that opens a page, spells words of the slug and follows a line ending no sentence."""
+        paragraph = flat[index][0]
+        return (
+            paragraph == flat[previous][0] + 1
+            and 0 <= paragraph < len(paragraphs)
+            and paragraphs[paragraph].gap == "page"
+            and paragraphs[paragraph].lines[0] == flat[index][1]
+            and len(WORD.findall(flat[index][1])) <= 4
+            and not flat[previous][1].endswith((".", "!", "?", ":"))
+            and bool(set(_normal_tokens(flat[index][1])) & set(slug_words))
+        )
+
     def belongs(index: int, previous: int) -> bool:
         line, neighbour = flat[index][1], flat[previous][1]
         if _is_headline_junk(line) or line.endswith(".") or neighbour.endswith((".", "!")):
@@ -914,6 +958,10 @@ def _complete_headline(
         # (the line before decides, so the line may be longer than a standfirst's first line would be)
         if HEADLINE_CONTINUES.search(neighbour) and adjacent(index, 14) and not is_label(line):
             return True  # 'Grew Up on the' / 'Runway. Now, She's Ready': the line before cannot end a headline
+        if wraps_on(index, previous) and not is_label(line):
+            return True
+        if page_turn(index, previous):
+            return True
         if re.search(r"[.!?]\s+[A-Z]", line):
             return False  # sentences of a standfirst
         if not adjacent(index):
@@ -948,9 +996,11 @@ def _complete_headline(
         first += 1
 
     first = _skip_label_above(flat, first, end, paragraphs)
-    while end < len(flat) and end - first < 10 and words(first, end + 1) <= 40 and belongs(end, end - 1):
+    while (
+        end < len(flat) and end - first < HEADLINE_MOST_LINES and words(first, end + 1) <= 40 and belongs(end, end - 1)
+    ):
         end += 1
-    while first > 0 and end - first < 10 and words(first - 1, end) <= 40:
+    while first > 0 and end - first < HEADLINE_MOST_LINES and words(first - 1, end) <= 40:
         line = flat[first - 1][1]
         if line.endswith((".", "!", "?")) or _is_headline_junk(line) or is_label(line):
             break
@@ -1079,26 +1129,129 @@ BYLINE_TAIL = re.compile(
 def _headline_by_shape(paragraphs: Sequence[Paragraph], body_start: int) -> tuple[int | None, str | None]:
     """Without slug or title line: the nearest short, unpunctuated, non-byline paragraph above the body."""
     printed = Counter(p.text for p in paragraphs)
+    column = body_column([paragraph.lines for paragraph in paragraphs])
+    opening = paragraphs[body_start] if body_start < len(paragraphs) else None
+    if opening and 5 <= len(opening.words) <= 25 and _sentence_headline(paragraphs, body_start, column, top=True):
+        return body_start, paragraphs[body_start].text  # its score as prose put it at the body's top
     for index in range(min(body_start, len(paragraphs)) - 1, max(-1, body_start - 15), -1):
         paragraph = paragraphs[index]
         # a headline run together with its byline and date ('... to Salmon By Ann Reed on May 2, 2023')
         head = BYLINE_TAIL.sub("", paragraph.text)
         if head != paragraph.text and 5 <= len(WORD.findall(head)) <= 25 and _title_cased(head):
             return index, head
-        text = paragraph.text
-        count = len(paragraph.words)
-        if not 5 <= count <= 25 or len(paragraph.lines) > 3 or re.search(r"\.[\"”’')]*$", text):
+        # the headline printed twice over in one block (the heading, then its copy for another screen)
+        single = _undouble_title(paragraph.text)
+        if single != paragraph.text and 2 * len(single) + 1 == len(paragraph.text) and _plain_headline(single):
+            return index, single
+        # the headline with the byline printed on a line of its own right under it, no gap between
+        # (unless a headline-like line sits above: then this is the standfirst over the byline)
+        if (
+            2 <= len(paragraph.lines) <= 4
+            and BYLINE.match(paragraph.lines[-1])
+            and not _headline_above(paragraphs, index)
+        ):
+            head = _join_headline_lines(paragraph.lines[:-1])
+            if 3 <= len(WORD.findall(head)) <= 25 and head[:1].isupper() and not SENTENCE_END.search(head):
+                return index, head
+        if not _shaped_like_headline(paragraphs, index, printed, column):
             continue
-        if BYLINE.match(text) or BOILERPLATE.search(text) or _has_date(text) or CREDIT_LINE.search(text):
-            continue
-        if CREDIT_TAIL.search(text) or _split_caption(text) or _has_credit(text) or AGENCY_TAIL.search(text):
-            continue
-        if not text[:1].isupper() and text[:1] not in "\"“‘'":
-            continue
-        if printed.get(text, 0) >= 2 or (index > 0 and paragraphs[index - 1].text.lower() in {"by", "written by"}):
-            continue  # the author's name: under a 'By' of its own, and printed again at the author's bio
+        following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+        if len(following.split()) >= 3 and _ends_with(paragraph.text, following):
+            return index + 1, following  # a breadcrumb trail whose last crumb is the headline under it
+        above = index - 1
+        if (
+            above >= 0
+            and paragraph.gap == "blank"
+            and big_font(paragraphs[above].lines, column)
+            and smaller_font(paragraphs[above].lines, paragraph.lines)
+            and _shaped_like_headline(paragraphs, above, printed, column)
+        ):
+            index = above  # the nearest was the standfirst, in a smaller font under the headline
         return _merge_headline_paragraphs(paragraphs, index)
     return None, None
+
+
+BYLINE_END = re.compile(r"\sby\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}$")
+
+
+def _ends_with(text: str, tail: str) -> bool:
+    """``text`` goes on into ``tail`` as its last words ('Home News Ferry returns?' / 'Ferry returns?')."""
+    return text != tail and text.endswith(" " + tail)
+
+
+def _shaped_like_headline(
+    paragraphs: Sequence[Paragraph], index: int, printed: Counter[str], column: int | None
+) -> bool:
+    """A paragraph that may be the headline by its shape alone: short, capitalised, no sentence end
+    (unless set in a headline font), and none of a byline, date, credit or caption."""
+    paragraph = paragraphs[index]
+    text = paragraph.text
+    if not 5 <= len(paragraph.words) <= 25 or len(paragraph.lines) > 3:
+        return False
+    if re.search(r"\.[\"”’')]*$", text) and not _sentence_headline(paragraphs, index, column):
+        return False
+    if BYLINE.match(text) or BOILERPLATE.search(text) or _has_date(text) or CREDIT_LINE.search(text):
+        return False
+    if CREDIT_TAIL.search(text) or _split_caption(text) or _has_credit(text) or AGENCY_TAIL.search(text):
+        return False
+    if not text[:1].isupper() and text[:1] not in "\"“‘'":
+        return False
+    if printed.get(text, 0) >= 2 or (index > 0 and paragraphs[index - 1].text.lower() in {"by", "written by"}):
+        return False  # the author's name: under a 'By' of its own, and printed again at the author's bio
+    if BYLINE_END.search(text):
+        return False  # a standfirst or the author's photo caption run on into the byline: under the headline
+    return not (index > 0 and _continues_name_block(paragraphs[index - 1], text))
+
+
+def _plain_headline(text: str) -> bool:
+    """Shaped like a headline on its own: a few words, capitalised, no closing period, no date or credit."""
+    return (
+        5 <= len(WORD.findall(text)) <= 25
+        and (text[:1].isupper() or text[:1] in "\"“‘'")
+        and not text.endswith(".")
+        and not BOILERPLATE.search(text)
+        and not _has_date(text)
+        and not _has_credit(text)
+    )
+
+
+def _headline_above(paragraphs: Sequence[Paragraph], index: int) -> bool:
+    """Whether a headline-like line (not furniture) is printed right above paragraph ``index``."""
+    if index == 0:
+        return False
+    above = paragraphs[index - 1]
+    text = above.text
+    return (
+        3 <= len(above.words) <= 25
+        and text[:1].isupper()
+        and not text.endswith(".")
+        and not BOILERPLATE.search(text)
+        and not _is_headline_junk(text)
+    )
+
+
+def _sentence_headline(paragraphs: Sequence[Paragraph], index: int, column: int | None, top: bool = False) -> bool:
+    """A headline written as sentences ('Drugs are coming. Here's how.'): printed in a headline font
+    (its lines wrap well short of the body's column), opening the prose (``top``) or with its date line
+    right under it."""
+    paragraph = paragraphs[index]
+    if not big_font(paragraph.lines, column) or index + 1 >= len(paragraphs):
+        return False
+    following = paragraphs[index + 1]
+    return top or (len(following.words) <= 16 and _has_date(following.text))
+
+
+def _continues_name_block(above: Paragraph, text: str) -> bool:
+    """'MCCORMICK Cherry Hill Courier-Post' under 'KAITLYN / KAITLYN MCCORMICK / MCCORMICK': an author
+    card printed in pieces (first name, full name, surname) whose last piece runs on into the outlet."""
+    last = above.lines[-1]
+    return (
+        last.isupper()
+        and len(last.split()) <= 2
+        and len(last) >= 3
+        and text.startswith(last + " ")
+        and all(line.isupper() and len(line.split()) <= 4 for line in above.lines)
+    )
 
 
 def _merge_headline_paragraphs(paragraphs: Sequence[Paragraph], index: int) -> tuple[int, str]:
@@ -1192,7 +1345,7 @@ END_NOTE = re.compile(
     r"for informational purposes only|(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|reporter|editor|"
     r"correspondent|analyst|columnist|contributor|journalist|critic|fellow|chairman|professor)\b|"
     # credits and notes about the story itself: who reported, what changed, where it also runs
-    r"(?:a )?previous version of this (?:story|article)|this (?:story|article|episode) (?:was|has been) "
+    r"(?:a )?previous ver(?:si|is)on of this (?:story|article)|this (?:story|article|episode) (?:was|has been) "
     r"(?:corrected|produced|edited)|will appear in (?:the )?.{0,30}\bissue\b|appears in print|"
     r"(?:may|can) be reached\b)|^(?:corrections?|clarification)\b|"
     r"^(?:contributing|(?:additional )?reporting by|editing by|writing by)\b|"
@@ -1219,10 +1372,32 @@ DISCLAIMER = re.compile(
     r"\b(?:we|may) (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)\b|"
     r"\bopinions expressed (?:by|in) [\w\s]{1,40}(?:are (?:their|the author)|do not)|"
     r"\b(?:brighten|sign up to get .{1,40}) (?:in )?your inbox\b|\bin your inbox\b|"
-    r"\bthe data used to compile this article\b",
+    r"\bthe data used to compile this article\b|"
+    # the outlet's standards notes and advice disclaimers under a story
+    r"\bfor (?:educational|informational|general)(?: and (?:educational|informational))? (?:purposes|use) only\b|"
+    r"\buses only high-quality sources\b|\bjournalistic mission\b|\beditorial (?:policy|policies|standards)\b",
     re.IGNORECASE,
 )
 DISCLAIMER_WORDS = 70
+
+
+# what a page prints between the headline and the story: reading time, a labelled date, the byline with
+# the story's age ('Ann Reed 2 months'), a rating prompt
+HEAD_META = re.compile(
+    r"\b\d+\s*min(?:ute)?s?\.? read\b|\b(?:posted|published|updated)\s*:|"
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} \d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?: ago)?$|"
+    r"\bbe the first to (?:rate|review|comment)\b",
+    re.IGNORECASE,
+)
+HEAD_META_WORDS = 30
+
+
+def _trim_head_meta(body: list[str]) -> list[str]:
+    """Drop the reading time, dated byline and rating prompt left over the story's first paragraph."""
+    start = 0
+    while len(body) - start > 1 and len(WORD.findall(body[start])) <= HEAD_META_WORDS and HEAD_META.search(body[start]):
+        start += 1
+    return body[start:]
 
 
 def _trim_disclaimers(body: list[str]) -> list[str]:
@@ -1253,6 +1428,100 @@ def _end_notes_start(body: Sequence[str]) -> int:
         ):
             return index
     return len(body)
+
+
+# what a page prints under a story to keep the reader: newsletters, follow and join prompts, events
+TAIL_PROMO = re.compile(
+    r"\b(?:newsletters?|sign(?:ing)? up|subscribe|subscription|inbox|email updates?|daily email|"
+    r"follow (?:us|the \w+(?: \w+)? (?:page|account))|join (?:us|our)|get (?:every|the latest) updates?|"
+    r"don'?t miss (?:out|a)|stay (?:on|ahead|informed|up to date)|"
+    r"accepting applications|apply by|invitation-only|download (?:our|the) app|more (?:news|stories) like this)\b",
+    re.IGNORECASE,
+)
+# a promo speaks to the reader ('your inbox', 'Join us', 'Sign up'); a story's closing line about a
+# subscription or a newsletter does not
+ADDRESSES_READER = re.compile(
+    r"\byou(?:r|'re|’re)?\b|"
+    r"^(?:\W*)(?:sign|join|get|subscribe|follow|download|stay|don'?t|now|apply|a (?:daily|weekly))\b",
+    re.IGNORECASE,
+)
+TAIL_PROMO_WORDS = 45  # a promo is a line or two; a paragraph of the story that mentions a newsletter runs longer
+
+
+# a reference under a science story: 'Jane Doe et al. 2023. Title. Journal', '[2] Report, p. 5', a DOI
+CITATION = re.compile(
+    r"\bet al\.?,? \(?(?:19|20)\d\d\b|\bdoi:? ?10\.\d|^\[\d{1,3}\] |^\d{1,3}\. [A-Z][\w'’-]+ [A-Z]{1,3}(?:,|\.| et al)"
+)
+REFERENCE_HEADING = re.compile(r"^(?:references|footnotes|sources|bibliography|notes|citations?)\s*:?$", re.IGNORECASE)
+CITATION_WORDS = 80
+
+
+def _trim_tail_promos(body: list[str]) -> list[str]:
+    """Drop the newsletter, follow and event prompts and the reference list printed under the story
+    (short paragraphs at its very end)."""
+    end = len(body)
+    while end > 1:
+        text, words = body[end - 1], len(WORD.findall(body[end - 1]))
+        promo = words <= TAIL_PROMO_WORDS and bool(TAIL_PROMO.search(text)) and bool(ADDRESSES_READER.search(text))
+        reference = words <= CITATION_WORDS and bool(CITATION.search(text) or REFERENCE_HEADING.match(text))
+        if not (promo or reference):
+            break
+        end -= 1
+    return body[:end]
+
+
+STORY_END_SHARE = 0.6  # where in the body an end note may cut what follows it
+
+
+def _story_end(body: Sequence[str]) -> int:
+    """Where the story stops: its first end note (the author's bio, a 'contributed to this report', a
+    correction) in the body's last part; what the page prints under it is no part of the story."""
+    first = max(3, int(len(body) * STORY_END_SHARE))
+    for index in range(first, len(body)):
+        following = body[index + 1] if index + 1 < len(body) else ""
+        if _ends_story(body[index]) and not (STORY_GOES_ON.match(following) or REPORTED.search(following)):
+            return index
+    return len(body)
+
+
+# the story goes on about the person a bio-like sentence named: 'He said ...', 'Her book ...'
+STORY_GOES_ON = re.compile(r"(?:he|she|they|his|her|their|it|its)\b", re.IGNORECASE)
+
+
+# 'Jane Doe is senior political analyst for ...', 'John Roe is chairman of ...': a bio opens with the
+# author's name and their post, with or without an article before it
+AUTHOR_BIO = re.compile(
+    r"(?:[A-Z][\w.'’-]+ ){2,3}(?:is|was|has been|serves as) (?:a |an |the )?(?:[\w'’&-]+ ){0,5}"
+    r"(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|critic|analyst|chair(?:man|woman)?|"
+    r"officer|director|president|founder|professor|fellow|author|host|producer|lecturer|researcher|economist|"
+    r"consultant|strategist|commentator)s?\b"
+)
+REPORTED = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b")
+# the author's card under the story: 'Author: Ann Reed, Editor', 'Recent stories by Ann Reed:'
+AUTHOR_CARD = re.compile(
+    r"(?:author|about the author)\s*:\s*[A-Z]|(?:recent|more|latest) (?:stories|articles|posts) by\b", re.I
+)
+EMAIL_SHORT_NOTE = 30  # words: 'You can email Ann at ...' ends a story; a paragraph that names an address may not
+
+
+def _ends_story(text: str) -> bool:
+    """An end note that nothing of the story follows. A role ('is an author and professor') inside a
+    sentence, or an address inside a long paragraph, is the story's own."""
+    words = len(WORD.findall(text))
+    if words > 60:
+        return False
+    if BIO_NOTE.search(text) or AUTHOR_CARD.match(text):
+        return True
+    if AUTHOR_BIO.match(text) and not REPORTED.search(text):
+        return True  # (a source introduced by name and post is quoted or said something: the story's own)
+    for match in END_NOTE.finditer(text):
+        found = match.group(0)
+        if "@" in found and not found.startswith("@"):
+            if words <= EMAIL_SHORT_NOTE:
+                return True
+        elif not re.match(r"(?:is|was)\s", found, re.IGNORECASE):
+            return True
+    return False
 
 
 def _is_content_like(text: str) -> bool:
@@ -1303,7 +1572,7 @@ def _is_embedded_post(paragraph: Paragraph) -> bool:
 # Ann Lee.', 'PHOTO BY ANN LEE ...', '... EPA/ANN LEE', a line that is only 'Ann Lee/Insider', and the alt
 # text of a product shot ('... bottle on a white background')
 CAPTION_SOURCE = re.compile(
-    r"\b(?:credit|photo|photograph|image|picture)s?\s*:\s*[^.:]{1,60}\.?\s*$"
+    r"\b(?:credit|photo|photograph|image|picture|screenshot|screengrab|illustration|graphic)s?\s*:\s*[^.:]{1,60}\.?\s*$"
     r"|\b(?:photo|photograph|image|illustration|picture)s?\s+(?:by|courtesy of)\s+[^.]{2,60}\.?\s*$"
     r"|^(?:photo|photograph|image|picture)s?\s+(?:by\s|courtesy\b|:)"
     r"|\bon (?:a )?(?:white|grey|gray|black|pink|blue|beige|green|red|yellow|orange|purple|colou?red) background$",
@@ -1320,7 +1589,8 @@ CAPTION_SOURCE_NAME = re.compile(
 # how captions open: a wire photo's 'FILE - ', or the people in the picture with their place in it
 # ('Ann Lee, centre, meets ...', 'Ann Lee, top left, smiles ...')
 CAPTION_OPENING = re.compile(
-    r"^(?:FILE\s*[-–—]\s|FILE PHOTO\b)|^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4},\s\(?(?:left|right|center|centre|"
+    r"^(?:FILE\s*[-–—]\s|FILE PHOTO\b|From (?:left|right|top|bottom)(?: to (?:right|left|bottom|top))?:\s)|"
+    r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,4},\s\(?(?:left|right|center|centre|"
     r"top|bottom|top left|top right|bottom left|bottom right|front|back|second from (?:left|right)|far (?:left|right)|"
     r"foreground|background)\)?,\s"
 )
@@ -1519,6 +1789,24 @@ def _best_region_from(scores: Sequence[float], start: int) -> tuple[int, int]:
     return start, best_end
 
 
+FAR_REGION_RATIO = 2.0
+OPENING_MOST = 6 * SCORE_CAP  # six full paragraphs: more under the headline is a story of its own
+
+
+def _join_far_region(
+    near: tuple[int, int], best: tuple[int, int], scores: Sequence[float], paragraphs: Sequence[Paragraph]
+) -> tuple[int, int]:
+    """The run under the headline, reaching on to the page's best run of prose when that one lies
+    further down and weighs far more: the story's opening, then a block of ads or menus, then the rest.
+    (A whole story under the headline, then a longer one further down, is an infinite-scroll page.)"""
+    opening = sum(scores[near[0] : near[1]])
+    if best[0] < near[1] or opening > OPENING_MOST or sum(scores[best[0] : best[1]]) < FAR_REGION_RATIO * opening:
+        return near
+    if any(_starts_another_article(paragraphs, scores, index) for index in range(near[1], best[0] + 1)):
+        return near  # a headline and its date line between: the run further down is the next story
+    return near[0], best[1]
+
+
 TRIM_PROSE_LIMIT = 60.0  # about two paragraphs: past that the front is the article's own opening
 
 
@@ -1555,6 +1843,7 @@ def _body_indices(
     start, end = region
     if title_index is not None and title_index >= start:
         start = title_index + 1
+    listed = _announced_list(paragraphs, scores, start, end)
     kept = [
         i
         for i in range(start, end)
@@ -1563,6 +1852,8 @@ def _body_indices(
             or len(paragraphs[i].words) > 12
             or _is_subheading(paragraphs, scores, i, start, end)
             or _is_entry_field(paragraphs, scores, i, end)
+            or _is_short_sentence(paragraphs, scores, i, start, end)
+            or i in listed
         )
         and not _is_embedded_post(paragraphs[i])
         and not _is_credited_caption(paragraphs[i])
@@ -1574,7 +1865,15 @@ def _body_indices(
     if len(widths) < 3:
         return kept
     column = widths[len(widths) // 2]
-    return [i for i in kept if len(paragraphs[i].lines) < 2 or NARROW_COLUMN * column <= _block_width(paragraphs[i])]
+    narrow = {i for i in kept if len(paragraphs[i].lines) >= 2 and _block_width(paragraphs[i]) < NARROW_COLUMN * column}
+    # a numbered list runs in its own, narrower column, item after item: the article's, not a sidebar's
+    items = {i for i in narrow if NUMBERED_HEADING.match(paragraphs[i].text)}
+    if len(items) >= LIST_ITEMS_OWN:
+        narrow -= items
+    return [i for i in kept if i not in narrow]
+
+
+LIST_ITEMS_OWN = 3
 
 
 def _is_standfirst(
@@ -1672,6 +1971,58 @@ def _is_entry_field(paragraphs: Sequence[Paragraph], scores: Sequence[float], in
 
 
 SUBHEADING_SCORE = -9.0
+
+
+LIST_ITEM_WORDS = 30
+LIST_MOST_ITEMS = 25
+
+
+def _announced_list(paragraphs: Sequence[Paragraph], scores: Sequence[float], start: int, end: int) -> set[int]:
+    """The items of a list the prose announces ('Here are the highlights:'): short lines, kept up to
+    the next paragraph of prose, though each alone scores as furniture."""
+    listed: set[int] = set()
+    for index in range(start, end - 1):
+        text = paragraphs[index].text
+        if scores[index] < 15 or not text.endswith(":"):
+            continue
+        items: list[int] = []
+        following = index + 1
+        while following < end and scores[following] < 15 and len(items) < LIST_MOST_ITEMS:
+            item = paragraphs[following]
+            if len(item.words) > LIST_ITEM_WORDS or BOILERPLATE.search(item.text) or PROMO.match(item.text):
+                break
+            if _is_credited_caption(item) or _is_embedded_post(item) or scores[following] <= SECTION_END_SCORE:
+                break
+            items.append(following)
+            following += 1
+        if len(items) >= 2:
+            listed.update(items)
+    return listed
+
+
+MEDIA_LINE = re.compile(r"^(?:photos?|images?|pictures?|videos?|listen|watch|subscribe)\b", re.IGNORECASE)
+
+
+def _is_short_sentence(
+    paragraphs: Sequence[Paragraph], scores: Sequence[float], index: int, start: int, end: int
+) -> bool:
+    """A paragraph of one short sentence between two of prose ('Now, for the fix.'): the writer's own
+    beat, though too short to score as prose. (A caption there names a picture or its source.)"""
+    if not start < index < end - 1 or scores[index - 1] < 15 or scores[index + 1] < 15:
+        return False
+    paragraph = paragraphs[index]
+    text = paragraph.text
+    if len(paragraph.lines) > 2 or not 1 <= len(paragraph.words) <= 12 or not SENTENCE_END.search(text):
+        return False
+    if not (text[:1].isupper() or text[:1] in "\"“‘'"):
+        return False
+    if BOILERPLATE.search(text) or PROMO.match(text) or _names_picture_source(text) or _is_credited_caption(paragraph):
+        return False
+    if MEDIA_LINE.match(text):
+        return False
+    return not any(other.text == text for n, other in enumerate(paragraphs) if n != index)
+
+
 NARROW_COLUMN = 0.85  # tuned on the dev set (0.8 kept more sidebars, 0.9 cut ragged article blocks)
 
 
@@ -1699,7 +2050,8 @@ def _split_caption(text: str) -> tuple[str, str] | None:
     paren = re.match(r"^(.*\S)\s*\(((?:[^()]*?)(?:photo|image|credit|getty|reuters|ap|afp)[^()]*)\)\s*$", text, re.I)
     if paren and len(paren.group(1).split()) >= 3:
         return paren.group(1).strip(), paren.group(2).strip()
-    sentence = re.match(r"^(.*[.!?][\"”’)]?)\s+([^.!?]{2,80})$", text)
+    # (an ellipsis is a pause inside a headline, not the end of a caption's sentence)
+    sentence = re.match(r"^(.*(?<!\.\.)[.!?][\"”’)]?)\s+([^.!?]{2,80})$", text)
     if sentence:
         caption, credit = sentence.group(1).strip(), sentence.group(2).strip()
         credit_words = credit.split()
@@ -1912,10 +2264,10 @@ def _published_date(
     if url_date is not None:
         # the URL is made when the story is filed; a labelled date by the headline a day off is the
         # publication itself in the outlet's time zone (filed late in the evening, out the next day)
+        # (a byline date of another story further down, months off, does not hide the one by the headline)
         strong = [day for tier, _, day in sorted(candidates) if tier <= STRONG_DATE_TIER]
-        if strong and 0 < abs((strong[0] - url_date).days) <= URL_DATE_SLACK:
-            return strong[0].isoformat()
-        return url_date.isoformat()
+        close = [day for day in strong if abs((day - url_date).days) <= URL_DATE_SLACK]
+        return (close[0] if close else url_date).isoformat()
     if not candidates:
         return None
     found = min(candidates)[2]
