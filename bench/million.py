@@ -2,6 +2,7 @@
 
     nice -n 10 .venv/bin/python bench/million.py --db /tmp/million.db --articles 1000000 --build-only
     .venv/bin/python bench/million.py --db /tmp/million.db --articles 1000000 [--queries 200] [--facets]
+    .venv/bin/python bench/million.py --db postgresql://user@host/dbname --articles 1000000 [--build-only]
 
 Articles are generated from our own word lists, seeded by their number, so article N is the same
 in every run and a build interrupted at any point resumes where it stopped (the first 100,000 of a
@@ -9,8 +10,9 @@ million-article archive are a 100,000-article archive). Each has 400-800 words d
 Zipf-like vocabulary (a few hundred function and news words, then a long tail of made-up words),
 two to four people named in full and then by surname, places from the gazetteer weighted by
 population, one of 60 outlets, authors, and a publication time between 2012 and 2025. They are
-written through ``SQLiteStore.upsert_many`` (the rows ``upsert`` writes, a batch per transaction);
-enrichment is not run: search latency does not depend on it.
+written through ``upsert_many`` (the rows ``upsert`` writes, a batch per transaction) of
+``SQLiteStore``, or of ``PostgresStore`` when ``--db`` is a ``postgresql://`` URL: the same articles
+and the same query mix on either backend. Enrichment is not run: search latency does not depend on it.
 
 The query mix goes through ``store.search`` (what ``GET /api/search`` and the search page call):
 page 1, 20 hits with snippets, in five classes: a rare word, a common word, two words (AND), a
@@ -31,10 +33,14 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.record import Article
 from dateline.store import SearchQuery, open_store
 from dateline.store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from dateline.store.postgres import PostgresStore
 
 FUNCTION_WORDS = (
     "the of to and a in that for on is said was with he it as at by from his be have has an are were "
@@ -206,14 +212,29 @@ def generate(number: int, vocab: Vocabulary, seed: int = 7) -> Article:
     )
 
 
-def build(store: SQLiteStore, target: int, vocab: Vocabulary, batch: int = 1000) -> float:
-    """Add generated articles until the archive holds ``target``; the seconds it took."""
+def is_postgres(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+def open_archive(db: str) -> SQLiteStore | PostgresStore:
+    if is_postgres(db):
+        from dateline.store.postgres import PostgresStore  # only PostgreSQL runs need the driver
+
+        return PostgresStore(db)
+    return SQLiteStore(db)
+
+
+def build(
+    store: SQLiteStore | PostgresStore, target: int, vocab: Vocabulary, batch: int = 1000, every: int = 50_000
+) -> float:
+    """Add generated articles until the archive holds ``target``; the seconds it took. Progress is
+    printed every ``every`` articles (article numbers are the count so far, so a build resumes)."""
     have = store.count()
     started = time.perf_counter()
     for first in range(have, target, batch):
         store.upsert_many(generate(n, vocab) for n in range(first, min(first + batch, target)))
         done = min(first + batch, target)
-        if done % 50_000 == 0 or done == target:
+        if done % every == 0 or done == target:
             rate = (done - have) / (time.perf_counter() - started)
             print(f"  {done:,} articles ({rate:,.0f}/s)", file=sys.stderr, flush=True)
     return time.perf_counter() - started
@@ -254,7 +275,7 @@ def percentiles(samples: list[float]) -> tuple[float, float, float]:
 def measure(db: str, mix: list[tuple[str, SearchQuery]], facets: bool) -> None:
     """Time each query twice: on one open store, and as an API request does it (``open_store``, search,
     close: ``GET /api/search`` opens the archive per request)."""
-    store = SQLiteStore(db)
+    store = open_archive(db)
     for _, query in mix[:20]:  # warm the OS page cache as a running server's would be
         store.search(query)
     timings: dict[str, list[float]] = {}
@@ -293,7 +314,9 @@ def measure(db: str, mix: list[tuple[str, SearchQuery]], facets: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", required=True, help="archive path (an SQLite file; about 11 GB at a million)")
+    parser.add_argument(
+        "--db", required=True, help="archive: an SQLite file (about 11 GB at a million) or a postgresql:// URL"
+    )
     parser.add_argument("--articles", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--build-only", action="store_true", help="build (and optimize) the archive, time nothing")
@@ -302,19 +325,33 @@ def main() -> None:
     args = parser.parse_args()
 
     vocab = Vocabulary.build()
-    store = SQLiteStore(args.db)
+    store = open_archive(args.db)
     count = store.count()
     if count < args.articles:
-        seconds = build(store, args.articles, vocab)
+        # a PostgreSQL build is slower: report it more often so a stopped build shows how far it got
+        seconds = build(store, args.articles, vocab, every=10_000 if is_postgres(args.db) else 50_000)
         print(f"built: {store.count():,} articles in {seconds / 60:.1f} min")
         if not args.no_optimize:
             started = time.perf_counter()
             store.optimize()
             print(f"optimize: {time.perf_counter() - started:.0f} s")
         count = store.count()
-    store.close()
-    size = sum(os.path.getsize(p) for p in Path(args.db).parent.glob(Path(args.db).name + "*"))
-    print(f"archive: {count:,} articles, {size / 2**30:.2f} GiB ({args.db}), SQLite {sqlite3.sqlite_version}")
+    if not isinstance(store, SQLiteStore):
+        size_row = store.db.execute(
+            "SELECT pg_database_size(current_database()), pg_total_relation_size('articles'), "
+            "pg_relation_size('articles_search'), current_setting('server_version')"
+        ).fetchone()
+        store.close()
+        assert size_row is not None
+        database, articles, gin, version = size_row
+        print(
+            f"archive: {count:,} articles, {database / 2**30:.2f} GiB database (articles with indexes and TOAST "
+            f"{articles / 2**30:.2f} GiB, GIN index {gin / 2**30:.2f} GiB), PostgreSQL {version}"
+        )
+    else:
+        store.close()
+        size = sum(os.path.getsize(p) for p in Path(args.db).parent.glob(Path(args.db).name + "*"))
+        print(f"archive: {count:,} articles, {size / 2**30:.2f} GiB ({args.db}), SQLite {sqlite3.sqlite_version}")
     if not args.build_only:
         measure(args.db, queries(vocab, args.queries), args.facets)
 
