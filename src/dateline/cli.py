@@ -350,7 +350,7 @@ def optimize(db: DbOption = None) -> None:
     """Reorganize the archive's search indexes after a large load, so searches for common words stay fast.
 
     On SQLite: merges the full-text index and ranks in advance the best articles of each word found in
-    20,000 articles or more (search results stay exactly the same). Safe to re-run at any time; it holds
+    10,000 articles or more (search results stay exactly the same). Safe to re-run at any time; it holds
     the archive's write lock while it works."""
     import time
 
