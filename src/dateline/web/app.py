@@ -1,13 +1,15 @@
 """FastAPI: the JSON API (OpenAPI at /docs) and the server-rendered pages over one archive.
 
-Each request opens its own store connection (cheap for SQLite, and safe with WAL while an ingest
-writes). The write API needs the operator's token (DATELINE_TOKEN); without one it is disabled.
+Each request borrows an open store from a small pool (connections are reused, never shared by two
+requests at once; SQLite reads alongside an ingest's writes thanks to WAL). The write API needs the
+operator's token (DATELINE_TOKEN); without one it is disabled.
 """
 
 
 import hmac
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,6 +24,7 @@ from dateline.pipeline import content_hash, group_written_stories, ingest
 from dateline.record import RawDocument
 from dateline.sources.http import Fetcher, FetchPolicy
 from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, open_store
+from dateline.store.pool import StorePool
 from dateline.web.render import article_html, places_map, snippet_html, timeline_bars, timeline_svg
 
 HERE = Path(__file__).resolve().parent
@@ -38,20 +41,26 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
     URL ingest (by default private addresses are refused, unless DATELINE_ALLOW_PRIVATE=1)."""
     if fetch_policy is None:
         fetch_policy = FetchPolicy(allow_private=os.environ.get("DATELINE_ALLOW_PRIVATE") == "1")
+    pool = StorePool(lambda: open_store(db_url), harmless=(HTTPException, QueryError))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
     app = FastAPI(
         title="dateline",
         description="Search an archive of news articles and the facts inside them.",
         version="0.1.0",
+        lifespan=lifespan,
     )
+    app.state.pool = pool
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes every {{ value }}
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def get_store() -> Iterator[Store]:
-        store = open_store(db_url)
-        try:
+        with pool.borrowed() as store:
             yield store
-        finally:
-            store.close()
 
     StoreDep = Annotated[Store, Depends(get_store)]
 
