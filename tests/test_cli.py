@@ -103,6 +103,18 @@ def test_search_and_show(archive: Path) -> None:
     assert dateline("show", "nope", "--db", str(archive)).returncode == 1
 
 
+
+def test_quotes_by_speaker_each_statement_once(archive: Path) -> None:
+    every = dateline("quotes", "--speaker", "Saraiva", "--db", str(archive), "--json")
+    distinct = dateline("quotes", "--speaker", "Saraiva", "--distinct", "--db", str(archive), "--json")
+    assert every.returncode == distinct.returncode == 0, every.stderr + distinct.stderr
+    rows = [json.loads(line) for line in every.stdout.splitlines()]
+    statements = [json.loads(line) for line in distinct.stdout.splitlines()]
+    assert rows and all(row["speaker"] == "Helena Saraiva" for row in rows)
+    assert len(statements) < len(rows) and sum(s["articles"] for s in statements) == len(rows)
+    shown = dateline("quotes", "--speaker", "Saraiva", "--distinct", "--db", str(archive))
+    assert "in 2 articles" in shown.stdout
+
 def test_stories_groups_the_wire_copy(archive: Path) -> None:
     result = dateline("stories", "--db", str(archive), "--json")
     stories = [json.loads(line) for line in result.stdout.splitlines()]

@@ -140,6 +140,31 @@ def test_quotes_by_speaker_topic_and_date(store: Store) -> None:
     assert store.quotes(QuoteQuery(speaker="saraiva", since="2025-04-01")) == []
 
 
+
+def test_each_statement_once_with_the_articles_reporting_it(store: Store) -> None:
+    store.upsert(make_article(published="2025-03-12"))  # a wire copy, a day later
+    text = BODY + '\n\n"We are on schedule," she said again. "The crane arrives in May," Saraiva added.'
+    first = make_article(url="https://other.example/first", text=text)
+    speaker = first.quotes[0].speaker
+    for words in ("We are on schedule", "The crane arrives in May"):
+        start = text.rfind(words)
+        first.quotes.append(Quote(start, start + len(words), [(start, start + len(words))], words, "direct",
+                                  None, None, speaker))  # fmt: skip
+    store.upsert(first)
+    every = store.quotes(QuoteQuery(speaker="Saraiva"))
+    assert [(hit.text, hit.position) for hit in every if hit.article_id == first.id] == [
+        ("We are on schedule", 0), ("We are on schedule", 1), ("The crane arrives in May", 2)
+    ]  # fmt: skip
+    assert {hit.articles for hit in every} == {1}
+    distinct = store.quotes(QuoteQuery(speaker="Saraiva", distinct=True))
+    assert [(hit.text, hit.articles, hit.article_id, hit.said) for hit in distinct] == [
+        ("We are on schedule", 2, first.id, "2025-03-11"),
+        ("The crane arrives in May", 1, first.id, "2025-03-11"),
+    ]
+    assert [hit.text for hit in store.quotes(QuoteQuery(speaker="Saraiva", distinct=True, offset=1))] == [
+        "The crane arrives in May"
+    ]
+
 def test_failures_are_recorded_and_cleared_by_success(store: Store) -> None:
     store.record_failure("breakwater.html", "empty document")
     assert [f.reason for f in store.failures()] == ["empty document"]

@@ -118,6 +118,20 @@ def test_facts_endpoints(client: TestClient) -> None:
     assert len(speaker_hits) >= 2
 
 
+
+def test_statements_once_each_and_linked_to_their_place_in_the_article(client: TestClient) -> None:
+    every = client.get("/api/quotes", params={"speaker": "Saraiva"}).json()["items"]
+    distinct = client.get("/api/quotes", params={"speaker": "Saraiva", "distinct": "true"}).json()["items"]
+    assert len(distinct) < len(every) and sum(item["articles"] for item in distinct) == len(every)
+    repeated = next(item for item in distinct if item["articles"] > 1)  # the wire copy repeats a statement
+    page = client.get("/speakers/Helena Saraiva").text
+    assert "reported in 2 articles" in page
+    anchor = f'/articles/{repeated["article_id"]}#quote-{repeated["position"]}'
+    assert anchor in page
+    record = client.get(f"/api/articles/{repeated['article_id']}").json()
+    quote = record["quotes"][repeated["position"]]
+    assert record["text"][quote["start"]:quote["end"]] == repeated["text"]
+
 def test_fact_pages(client: TestClient) -> None:
     for path in ("/timeline", "/timeline?granularity=week&q=ferry", "/places", "/entities", "/entities?type=ORG"):
         response = client.get(path)

@@ -305,12 +305,16 @@ def quotes(
     since: Since = None,
     until: Until = None,
     limit: Annotated[int, typer.Option(min=1, max=10000)] = 50,
+    distinct: Annotated[
+        bool, typer.Option("--distinct", help="Each statement once (earliest report) and how many articles report it.")
+    ] = False,
     db: DbOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Statements in the archive: who said what, when, and where it was published."""
     try:
-        hits = _open(db).quotes(QuoteQuery(speaker, about, _date(since), _date(until), limit=limit))
+        query = QuoteQuery(speaker, about, _date(since), _date(until), limit=limit, distinct=distinct)
+        hits = _open(db).quotes(query)
     except QueryError as error:
         err.print(f"error: {escape(str(error))}")
         raise typer.Exit(2) from None
@@ -318,7 +322,9 @@ def quotes(
         if as_json:
             print_json_row(hit)
             continue
-        out.print(f"[bold]{escape(hit.speaker or 'unknown speaker')}[/bold] [dim]{hit.said or ''} {hit.kind}[/dim]")
+        reports = f" · in {hit.articles} articles" if hit.articles > 1 else ""
+        speaker = escape(hit.speaker or "unknown speaker")
+        out.print(f"[bold]{speaker}[/bold] [dim]{hit.said or ''} {hit.kind}{reports}[/dim]")
         out.print(f"  {escape(hit.text)}")
         out.print(f"  [dim]{escape(hit.article_title or '')} {escape(hit.article_url or hit.article_id)}[/dim]")
 

@@ -51,6 +51,9 @@ class QuoteQuery:
     article_id: str | None = None
     limit: int = 50
     offset: int = 0
+    # each statement once (the same speaker and words, as wire copies repeat them): its earliest
+    # report, with the number of articles that report it
+    distinct: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class QuoteHit:
     start: int
     end: int
     said: str | None  # the date the statement was made (ISO), when known
+    position: int = 0  # the quote's place in its article's list of quotes (the article page's #quote-N)
+    articles: int = 1  # articles reporting the statement (counted when the query asks for distinct ones)
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,25 @@ class Failure:
     at: str
 
 
+
+def statements_sql(matched: str) -> str:
+    """The distinct statements among quote rows: ``matched`` selects article_id, title, url, outlet, speaker,
+    kind, text, start_at, end_at, said and position; each (speaker, text) comes once, as its earliest report,
+    with the number of articles reporting it. Standard SQL both backends run as written."""
+    return f"""
+        WITH matched AS ({matched}),
+        once_per_article AS (
+            SELECT *, row_number() OVER (PARTITION BY speaker, text, article_id ORDER BY position) AS nth
+            FROM matched),
+        reports AS (
+            SELECT *, count(*) OVER (PARTITION BY speaker, text) AS articles,
+                   row_number() OVER (PARTITION BY speaker, text
+                                      ORDER BY said NULLS FIRST, article_id, position) AS nth_report
+            FROM once_per_article WHERE nth = 1)
+        SELECT article_id, title, url, outlet, speaker, kind, text, start_at, end_at, said, position, articles
+        FROM reports WHERE nth_report = 1
+        ORDER BY said NULLS FIRST, article_id, position"""
+
 class Store(Protocol):
     """An archive of articles and their annotations. Writes are atomic per article."""
 
@@ -167,7 +191,9 @@ class Store(Protocol):
         in ``sampled_every``."""
         ...
 
-    def quotes(self, query: QuoteQuery) -> list[QuoteHit]: ...
+    def quotes(self, query: QuoteQuery) -> list[QuoteHit]:
+        """Statements, by date said (undated first), then article and order in the article."""
+        ...
 
     def speakers(self, limit: int = 100, offset: int = 0) -> list[Facet]:
         """Speakers by number of quotes in the archive, most quoted first."""

@@ -40,6 +40,7 @@ from dateline.store.base import (
     like_escape,
     paragraphs_around,
     period_of,
+    statements_sql,
 )
 from dateline.store.migrations import POSTGRES_MIGRATIONS
 from dateline.store.query import to_tsquery_text
@@ -546,11 +547,16 @@ class PostgresStore:
             clauses.append("q.article_id = %(article_id)s")
             params["article_id"] = _text(query.article_id)
         where = " AND ".join(clauses) or "TRUE"
-        sql = (
-            'SELECT q.article_id, a.title, a.url, a.outlet, q.speaker, q.kind, q.text, q.start, q."end", q.said '
-            f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} "
-            "ORDER BY q.said NULLS FIRST, q.article_id, q.position LIMIT %(limit)s OFFSET %(offset)s"
+        matched = (
+            "SELECT q.article_id, a.title, a.url, a.outlet, q.speaker, q.kind, q.text, q.start AS start_at, "
+            'q."end" AS end_at, q.said, q.position '
+            f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}"
         )
+        if query.distinct:
+            sql = statements_sql(matched)
+        else:
+            sql = f"SELECT *, 1 FROM ({matched}) AS m ORDER BY said NULLS FIRST, article_id, position"
+        sql += " LIMIT %(limit)s OFFSET %(offset)s"
         with self._lock:
             rows = self.db.execute(sql, params).fetchall()
         return [QuoteHit(*row) for row in rows]

@@ -36,6 +36,7 @@ from dateline.store.base import (
     like_escape,
     paragraphs_around,
     period_of,
+    statements_sql,
 )
 from dateline.store.migrations import SQLITE_MIGRATIONS
 from dateline.store.query import to_fts
@@ -609,12 +610,15 @@ class SQLiteStore:
             clauses.append("q.article_id = ?")
             params.append(query.article_id)
         where = " AND ".join(clauses) or "1 = 1"
-        rows = self.db.execute(
-            "SELECT q.article_id, a.title, a.url, a.outlet, q.speaker, q.kind, q.text, q.start, q.end, q.said "
-            f"FROM {source} JOIN articles a ON a.id = q.article_id WHERE {where} "
-            "ORDER BY q.said, q.article_id, q.position LIMIT ? OFFSET ?",
-            [*params, query.limit, query.offset],
-        ).fetchall()
+        matched = (
+            "SELECT q.article_id, a.title, a.url, a.outlet, q.speaker, q.kind, q.text, q.start AS start_at, "
+            f"q.end AS end_at, q.said, q.position FROM {source} JOIN articles a ON a.id = q.article_id WHERE {where}"
+        )
+        if query.distinct:
+            sql = statements_sql(matched)
+        else:
+            sql = f"SELECT *, 1 FROM ({matched}) ORDER BY said NULLS FIRST, article_id, position"
+        rows = self.db.execute(f"{sql} LIMIT ? OFFSET ?", [*params, query.limit, query.offset]).fetchall()
         return [QuoteHit(*row) for row in rows]
 
     def close(self) -> None:

@@ -120,9 +120,13 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
     def api_quotes(
         store: StoreDep, speaker: str | None = None, about: str | None = None, since: DateParam = None,
         until: DateParam = None, article: str | None = None, limit: Limit = 50, offset: Offset = 0,
+        distinct: Annotated[bool, Query(description="each statement once, with the number of articles reporting it")]
+        = False,
     ) -> dict[str, Any]:  # fmt: skip
         hits = store.quotes(
-            QuoteQuery(speaker or None, about or None, since or None, until or None, article or None, limit, offset)
+            QuoteQuery(
+                speaker or None, about or None, since or None, until or None, article or None, limit, offset, distinct
+            )
         )
         return page([asdict(hit) for hit in hits], limit, offset)
 
@@ -296,7 +300,7 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
 
     @app.get("/speakers/{name}", response_class=HTMLResponse, include_in_schema=False)
     def speaker_page(name: str, request: Request, store: StoreDep, about: str | None = None) -> Any:
-        quotes = store.quotes(QuoteQuery(speaker=name, about=about or None, limit=1000))
+        quotes = store.quotes(QuoteQuery(speaker=name, about=about or None, limit=1000, distinct=True))
         quotes = [quote for quote in quotes if (quote.speaker or "").lower() == name.lower()] or quotes
         if not quotes and not about:
             raise HTTPException(404, f"No statements by {name} in the archive.")
