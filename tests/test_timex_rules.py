@@ -143,7 +143,9 @@ def test_the_first_bound_of_a_range_takes_the_unit_of_the_second() -> None:
 
 
 def test_recent_and_coming_stretches_are_durations() -> None:
-    assert found("Prices climbed in recent months.")["recent months"] == ("DURATION", "PXM", None)
+    # a stretch up to now under a perfect; in the simple past a past time (see test_timex_aspect.py)
+    assert found("Prices have climbed in recent months.")["recent months"] == ("DURATION", "PXM", None)
+    assert found("Prices climbed in recent months.")["recent months"] == ("DATE", "PAST_REF", None)
     assert found("Rates may fall in the coming weeks.")["the coming weeks"] == ("DURATION", "PXW", None)
     assert found("Trouble lies in the months ahead.")["the months ahead"] == ("DURATION", "PXM", None)
     assert found("Demand will rise in the future.")["the future"] == ("DATE", "FUTURE_REF", None)
@@ -530,3 +532,41 @@ def test_the_year_after_of_and_bare_units_ago() -> None:
     assert got["the year"] == ("DATE", "2024", None)
     assert got["months ago"] == ("DATE", "PAST_REF", None)
     assert not found("He was named Man of the Year.")
+
+
+# ------------------------------------------------------------------ earnings reports: the year-ago period
+
+
+def test_year_ago_forms_of_the_story_quarter() -> None:
+    nov = date(2023, 11, 2)
+    text = (
+        "The chain earned $4 million in the third quarter. For the quarter a year ago, it earned $3 million. "
+        "Sales in the corresponding period last year were flat. In the comparable year-ago quarter, costs rose. "
+        "U.K. sales for last year's quarter were about $1 million."
+    )
+    got = found(text, nov)
+    assert got["the quarter a year ago"] == ("DATE", "2022-Q3", None)
+    assert got["the corresponding period last year"] == ("DATE", "2022-Q3", None)
+    assert got["the comparable year-ago quarter"] == ("DATE", "2022-Q3", None)
+    assert got["last year's quarter"] == ("DATE", "2022-Q3", None)
+    assert "a year ago" not in got  # inside "the quarter a year ago"
+
+
+def test_last_year_compared_in_an_earnings_report() -> None:
+    nov = date(2023, 11, 2)
+    text = "The chain earned $4 million in the third quarter, compared with a loss of $3 million last year."
+    assert found(text, nov)["last year"] == ("DATE", "2022-Q3", None)
+    # without a comparison, or without a quarter, last year is the year
+    got = found("The chain earned $4 million in the third quarter. Last year, it opened a store.", nov)
+    assert got["Last year"] == ("DATE", "2022", None)
+    got = found("Ferries carried more cars, compared with 2,000 last year.", nov)
+    assert got["last year"] == ("DATE", "2022", None)
+
+
+def test_last_year_puts_the_story_in_that_year() -> None:
+    text = "The ferry line cut its costs last year, $2 million more than the year previous."
+    got = found(text, date(2010, 1, 28))
+    assert got["last year"] == ("DATE", "2009", None)
+    assert got["the year previous"] == ("DATE", "2008", None)
+    text = "Fares rose last month. Later that month, the union struck."
+    assert found(text, date(2010, 1, 28))["Later that month"] == ("DATE", "2009-12", None)

@@ -18,7 +18,9 @@ How it works, in two passes:
    that day", "that quarter", "the weeks before the shooting") use the last explicit date (or
    quarter) mentioned shortly before; without one they stay durations or are dropped.
 
-Nothing here needs spaCy: everything is a pure function of the text, the anchor and the hint.
+Nothing here needs spaCy: everything is a pure function of the text, the anchor and the hint. The word
+tables live in :mod:`dateline.enrich.timex_lexicon`; the rules that read the clause around an expression
+(a perfect over "in recent years", a period that "ended" on a day) in :mod:`dateline.enrich.timex_aspect`.
 """
 
 from __future__ import annotations
@@ -30,6 +32,28 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from dateline.enrich import timex_aspect
+from dateline.enrich.timex_lexicon import BLACK_DAYS as _BLACK_DAYS
+from dateline.enrich.timex_lexicon import (
+    DAY_ORDINALS,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    SMALL,
+    UNITS,
+    WEEKDAYS,
+    ZONES,
+)
+from dateline.enrich.timex_lexicon import DECADE_WORDS as _DECADE_WORDS
+from dateline.enrich.timex_lexicon import FUTURE_BIGRAMS as _FUTURE_BIGRAMS
+from dateline.enrich.timex_lexicon import FUTURE_MARKERS as _FUTURE_MARKERS
+from dateline.enrich.timex_lexicon import NOT_BEFORE_PAST as _NOT_BEFORE_PAST
+from dateline.enrich.timex_lexicon import NOT_PAST_ED as _NOT_PAST_ED
+from dateline.enrich.timex_lexicon import PAST_IRREGULAR as _PAST_IRREGULAR
+from dateline.enrich.timex_lexicon import PRESENT_CUES as _PRESENT_CUES
+from dateline.enrich.timex_lexicon import REL_UNIT as _REL_UNIT
+from dateline.enrich.timex_lexicon import US_STANDARD as _US_STANDARD
 from dateline.record import TimeExpression, TimeType
 
 Tense = Literal["PAST", "PRESENT", "FUTURE"]
@@ -40,49 +64,7 @@ __all__ = ["Tense", "TenseHint", "guess_tense", "tag"]
 
 # ------------------------------------------------------------------ vocabulary
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
-    "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
-}  # fmt: skip
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
-UNITS = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "fortnight": "W",
-    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "weekend": "WE",
-}  # fmt: skip
-SMALL = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "dozen": 12, "half": 0.5, "single": 1, "couple": 2,
-}  # fmt: skip
-ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "last": 4, "final": 4,
-}  # fmt: skip
-# Days of the month spelled as ordinals ("March eighth", "the twenty-first of June"), as transcripts write them.
-_DAY_ORDINAL_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_DAY_ORDINAL_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-                      "seventeenth", "eighteenth", "nineteenth"]  # fmt: skip
-DAY_ORDINALS: dict[str, int] = {w: i + 1 for i, w in enumerate(_DAY_ORDINAL_UNITS)}
-DAY_ORDINALS.update({w: i + 10 for i, w in enumerate(_DAY_ORDINAL_TEENS)})
-DAY_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "thirty-first": 31, "thirty first": 31})
-DAY_ORDINALS.update({f"twenty{sep}{w}": 21 + i for i, w in enumerate(_DAY_ORDINAL_UNITS) for sep in ("-", " ")})
 _DAY_ORDINAL = "(?:" + "|".join(sorted((k.replace(" ", r"\s+") for k in DAY_ORDINALS), key=len, reverse=True)) + ")"
-# Offsets of zones news writes after a clock time; "Moscow time" is UTC+3 all year.
-ZONES = {
-    "utc": "Z", "gmt": "Z", "est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00",
-    "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00", "bst": "+01:00", "cet": "+01:00",
-    "cest": "+02:00", "eet": "+02:00", "eest": "+03:00", "msk": "+03:00", "moscow": "+03:00",
-    "kyiv": "+03:00", "kiev": "+03:00", "tokyo": "+09:00", "beijing": "+08:00", "jst": "+09:00",
-    "ist": "+05:30", "hkt": "+08:00",
-}  # fmt: skip
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -241,11 +223,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?:\s+|\s*of\s+|-)(?P<year>{_YEAR})|(?:\s*['’])?(?P<yy>[0-9]{{2}}))?\b(?![-/.]\d)"
     )),
     ("fiscal_period", _rx(
-        r"(?P<the>the\s+)?(?P<det>latest|last|most\s+recent|recent|current|same|year-ago|year-earlier|previous|prior|just-ended|past|first|this)\s+"
+        # "the comparable year-ago quarter", "the corresponding period last year": a year-ago period
+        r"(?P<the>the\s+)?(?:(?:comparable|corresponding)\s+(?=year-))?"
+        r"(?P<det>latest|last|most\s+recent|recent|current|same|corresponding|comparable|year-ago|year-earlier|previous|prior|just-ended|past|first|this)\s+"
         r"(?:(?:three|six|nine|twelve|3|6|9|12)[\s-]+months?|(?P<unit>quarter|period|half))"
         r"(?P<tail>\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|of\s+(?:the\s+)?(?:last|previous|this)\s+year))?"
         r"|the\s+same\s+month(?P<mtail>\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year))"
-        r"|the\s+(?P<bare>quarter|period)\b(?!-)"
+        r"|the\s+(?P<bare>quarter|period)(?P<btail>\s+a\s+year\s+(?:earlier|ago|before))?\b(?!-)"
+        r"|last\s+year['’]s\s+(?P<lyq>quarter|period)\b"
         r"|(?P<the2>the\s+)(?:three|six|nine|twelve|3|6|9|12)\s+months\b",
         IGNORE,
     )),
@@ -429,30 +414,6 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 
 # ------------------------------------------------------------------ tense hint
 
-_PAST_IRREGULAR = {
-    "said", "was", "were", "had", "did", "told", "met", "came", "went", "took", "gave", "made", "saw",
-    "began", "fell", "rose", "won", "lost", "held", "left", "sold", "bought", "paid", "found", "got", "hit",
-    "led", "ran", "sent", "spent", "struck", "thought", "wrote", "knew", "brought", "became", "broke",
-    "chose", "drove", "flew", "fought", "grew", "heard", "kept", "laid", "meant", "put", "quit", "read",
-    "set", "shot", "shut", "spoke", "stood", "stole", "swore", "taught", "threw", "understood", "woke",
-    "ago", "last", "earlier", "since", "killed", "hurt", "cut", "let", "slid", "sank", "sought", "dealt",
-}  # fmt: skip
-_FUTURE_MARKERS = {
-    "will", "'ll", "shall", "scheduled", "upcoming", "next", "tomorrow", "expected", "plans", "wo", "would",
-    "should", "could", "might", "must", "can", "may", "until", "till", "payable",
-}  # fmt: skip
-_FUTURE_BIGRAMS = (
-    "going to", "set to", "due to", "is to", "are to", "plans to", "expected to", "intends to", "set for",
-    "scheduled for", "planned for", "due in", "due on", "planned to", "planning to", "plan to", "as soon",
-    "payable on",
-)  # fmt: skip
-_NOT_BEFORE_PAST = {
-    "be", "been", "being", "to", "the", "a", "an", "its", "his", "her", "their", "our", "still", "very", "more",
-    "most", "so", "well", "less", "newly", "highly", "widely",
-}  # fmt: skip
-_PRESENT_CUES = {"is", "are", "says", "say", "am", "'s", "remains", "continues", "has", "have"}
-_NOT_PAST_ED = {"need", "speed", "feed", "seed", "bleed", "indeed", "proceed", "exceed", "succeed", "red",
-                "bed", "shed", "wed", "weed", "greed", "breed", "steed", "hundred", "led", "based"}  # fmt: skip
 _PAST_PERFECT_BEFORE = re.compile(r"\bhad(?:\s+been)?$")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n|\n(?=[A-Z])")
@@ -832,7 +793,6 @@ def _clock(m: re.Match[str], prefix: str = "") -> tuple[int, int] | None:
 
 
 _ZONE_PARTS = re.compile(r"([A-Za-z]+)\s*(?:([+-])\s*(\d{1,2}))?")
-_US_STANDARD = {"et": -5, "eastern": -5, "ct": -6, "mt": -7, "pt": -8}
 
 
 def _us_summer_time(d: date) -> bool:
@@ -1086,6 +1046,9 @@ def _norm_mdy(c: _Candidate, s: _State) -> Result:
         year = int(g["year"])
     elif s.anchor:
         year = _nearest_year(month, day, s.anchor, _tense(c, s))
+        if timex_aspect.ended_before(s.text, c.start):
+            # "the quarter ended Oct. 31": the day is gone by, even a few days after the anchor
+            year = timex_aspect.not_after(date(year, month, day), s.anchor).year
     else:
         year = 0
     value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
@@ -1186,7 +1149,7 @@ def _norm_year(c: _Candidate, s: _State) -> Result:
     year = int(g["year"])
     text = s.text
     if g.get("s"):
-        return "DATE", _decade(f"{year // 10:03d}", c), _premod(g.get("pre"))
+        return "DATE", _decade(f"{year // 10:03d}", c, s), _premod(g.get("pre"))
     before = text[max(0, c.start - 20) : c.start]
     after = text[c.end : c.end + 20]
     if not g.get("fy") and not g.get("pre"):
@@ -1258,21 +1221,21 @@ def _norm_spelled_year(c: _Candidate, s: _State) -> Result:
 
 
 _AGE_BEFORE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+$", IGNORE)
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}  # fmt: skip
 
 
-def _decade(digits: str, c: _Candidate) -> str:
+def _decade(digits: str, c: _Candidate, s: _State) -> str:
     """A decade as TimeBank writes it: "198X" for a bare "1980s", "198" for "the (early) 1980s"."""
     span = c.match.group(0).lower()
-    return digits if span.startswith(("the", "early", "late", "mid")) else digits + "X"
+    if span.startswith(("the", "early", "late", "mid")) or timex_aspect.shares_determiner(s.text, c.start):
+        return digits  # "the 70s and 80s": the second decade is under the first one's "the"
+    return digits + "X"
 
 
 def _norm_decade_word(c: _Candidate, s: _State) -> Result:
     g = c.match.groupdict()
     if _AGE_BEFORE.search(s.text[max(0, c.start - 16) : c.start]):
         return None  # "in his early thirties": an age
-    return "DATE", _decade(f"19{_DECADE_WORDS[g['w'].lower()]}", c), _premod(g.get("pre"))
+    return "DATE", _decade(f"19{_DECADE_WORDS[g['w'].lower()]}", c, s), _premod(g.get("pre"))
 
 
 def _norm_century(c: _Candidate, s: _State) -> Result:
@@ -1285,16 +1248,16 @@ def _norm_decade(c: _Candidate, s: _State) -> Result:
     if (g.get("d2") or g.get("dd")) and _AGE_BEFORE.search(s.text[max(0, c.start - 16) : c.start]):
         return None  # "in his 30s", "in their early 20s": an age, not a decade
     if g.get("d4"):
-        return "DATE", _decade(g["d4"], c), _premod(g.get("pre3"))
+        return "DATE", _decade(g["d4"], c, s), _premod(g.get("pre3"))
     if g.get("dd"):
         century = "19"
         if s.anchor and int(g["dd"]) <= (s.anchor.year % 100) // 10 and s.anchor.year >= 2000:
             century = "20"
-        return "DATE", _decade(f"{century}{g['dd']}", c), _premod(g.get("pre"))
+        return "DATE", _decade(f"{century}{g['dd']}", c, s), _premod(g.get("pre"))
     decade = int(g["d2"])
     if decade < 20 and not _DECADE_BEFORE.search(s.text[max(0, c.start - 6) : c.start]):
         return None
-    return "DATE", _decade(f"19{decade // 10}", c), _premod(g.get("pre2"))
+    return "DATE", _decade(f"19{decade // 10}", c, s), _premod(g.get("pre2"))
 
 
 def _norm_season(c: _Candidate, s: _State) -> Result:
@@ -1349,6 +1312,8 @@ def _norm_quarter(c: _Candidate, s: _State) -> Result:
         year = int(g["year"])
     elif g.get("pyear"):
         year = int(g["pyear"])
+    elif (ended := timex_aspect.period_end_year(s.text, c.end, s.anchor)) is not None:
+        year = ended  # "the second quarter ended Oct. 31": the year its end date falls in
     elif s.anchor:
         poss = (g.get("poss") or g.get("ydet") or "").lower()
         year = s.anchor.year
@@ -1450,10 +1415,20 @@ def _norm_fiscal_period(c: _Candidate, s: _State) -> Result:
         # "sales fell in January, compared to the same month a year ago": that month a year before
         month = _ref_for(s, c, "M", 300)
         return ("DATE", f"{month.year - 1:04d}-{month.month:02d}", None) if month else None
-    if g.get("bare"):
+    if g.get("lyq"):
+        # "last year's quarter": the story's quarter a year before
+        det = "year-ago"
+    elif g.get("bare"):
         # "the quarter": the quarter the story is about, else the last complete one
         if g["bare"].lower() == "period" and not s.quarter:
             return None
+        if g.get("btail"):
+            # "the quarter a year ago": the story's quarter, a year before
+            base = _story_quarter(s, c)
+            if base is None and s.anchor is not None:
+                y, q = _latest_quarter(s.anchor)
+                base = f"{y:04d}-Q{q}"
+            return ("DATE", f"{int(base[:4]) - 1:04d}{base[4:]}", None) if base else None
         if _story_quarter(s, c):
             return "DATE", _story_quarter(s, c) or "", None
         if s.anchor is None:
@@ -1470,7 +1445,11 @@ def _norm_fiscal_period(c: _Candidate, s: _State) -> Result:
         # "this quarter" in a report on a quarter just closed is that quarter, else the running one
         story = _story_quarter(s, c)
         return "DATE", story or f"{s.anchor.year:04d}-Q{(s.anchor.month - 1) // 3 + 1}", None
-    if det in ("first",) or unit == "half" or (not g.get("the") and det not in ("year-ago", "year-earlier")):
+    if det in ("corresponding", "comparable"):
+        det = "same"  # "the corresponding period last year" is "the same period last year"
+    if g.get("lyq"):
+        unit = g["lyq"].lower()
+    elif det in ("first",) or unit == "half" or (not g.get("the") and det not in ("year-ago", "year-earlier")):
         return None
     if s.anchor is None:
         return None
@@ -1498,8 +1477,8 @@ def _norm_fiscal_period(c: _Candidate, s: _State) -> Result:
     return "DATE", f"{y:04d}-Q{q}", None
 
 
-_REL_UNIT = {"week": "W", "month": "M", "year": "Y", "weekend": "WE", "decade": "DE", "century": "CE",
-             "day": "D", "night": "D", "morning": "D", "afternoon": "D", "evening": "D"}  # fmt: skip
+# "compared with a loss of $3 million last year": a comparison of amounts, within the sentence
+_COMPARED_BEFORE = re.compile(r"\bcompared\s+(?:with|to)\b[^.;!?]*$", IGNORE)
 
 
 def _norm_rel(c: _Candidate, s: _State) -> Result:
@@ -1537,6 +1516,10 @@ def _norm_rel(c: _Candidate, s: _State) -> Result:
             base = base - timedelta(days=7)  # "over the weekend", written early in the week: the one just past
         return "DATE", _at(base, code), mod
     if plural:
+        if det in ("recent", "past") and code in ("D", "W", "M", "Q", "Y", "DE") and not pre:
+            # "in past years", "in recent weeks": a stretch only under a perfect, else a past time
+            kind, value = timex_aspect.vague_past(s.text, c.start, c.end, code)
+            return kind, value, mod
         if det in ("the past", "the last", "past", "last", "the previous", "recent", "the recent"):
             return "DURATION", _fmt_amount(None, code if code != "WE" else "W"), mod
         if "coming" in det or "next" in det or "upcoming" in det or tail in ("ahead", "to come"):
@@ -1584,6 +1567,11 @@ def _norm_rel(c: _Candidate, s: _State) -> Result:
         # "the past year", "the last decade": annotated as the previous calendar unit
         shifted = _shift(s.anchor, -1, code) if code != "CE" else _shift(s.anchor, -1200, "M")
         return ("DATE", _at(shifted, code), mod) if shifted else None
+    if code == "Y" and det == "last" and _COMPARED_BEFORE.search(s.text, max(0, c.start - 80), c.start):
+        # "compared with $33 million last year" in an earnings report: the story's quarter a year before
+        story = _story_quarter(s, c)
+        if story:
+            return "DATE", f"{int(story[:4]) - 1:04d}{story[4:]}", mod
     n = 0
     if det in ("last", "past", "previous", "prior", "this past", "the past", "the last", "the previous"):
         n = -1
@@ -1603,6 +1591,9 @@ def _norm_rel(c: _Candidate, s: _State) -> Result:
     d = _shift(s.anchor, n, code)
     if d is None:
         return None
+    if n and code in ("Y", "M") and not pre:
+        # "last year" puts the story there: "the year previous" and "that year" count from it
+        _note_day(s, d, c, code)
     return "DATE", _at(d, code), mod
 
 
@@ -1843,8 +1834,9 @@ def _norm_ref(c: _Candidate, s: _State) -> Result:
                 return None
         stretch = _STRETCH_UNITS.search(word)
         if stretch and word.startswith("recent"):
-            # "in recent months": a stretch of unknown length up to now
-            return "DURATION", _fmt_amount(None, _unit_code(stretch.group(1))), None
+            # "have risen in recent months" is a stretch up to now; "soared in recent years" a past time
+            kind, value = timex_aspect.vague_past(s.text, c.start, c.end, _unit_code(stretch.group(1)))
+            return kind, value, None
         return "DATE", "PAST_REF", None
     if word in ("later", "eventually", "shortly"):
         return None
@@ -2081,10 +2073,6 @@ def _norm_set(c: _Candidate, s: _State) -> Result:
     if g.get("other"):
         return "SET", _fmt_amount(2, code), None
     return "SET", _SET_UNIT.get(code, "P1D"), None
-
-
-# the market crashes that kept a weekday's name: one day in history, whatever the story's date
-_BLACK_DAYS = {"monday": "1987-10-19", "tuesday": "1929-10-29", "wednesday": "1992-09-16", "thursday": "1929-10-24"}
 
 
 def _norm_holiday(c: _Candidate, s: _State) -> Result:
