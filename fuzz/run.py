@@ -35,7 +35,11 @@ SLOW_SECONDS = 1.0
 _INSTRUMENTED = [
     "dateline.extract", "dateline.extract.decode", "dateline.extract.html", "dateline.extract.textdump",
     "dateline.extract.pdf", "dateline.sources.warc", "dateline.sources.feeds", "dateline.sources.http",
-    "dateline.enrich.timex",
+    "dateline.enrich.timex", "dateline.enrich.timex_recognition", "dateline.enrich.timex_tense",
+    "dateline.enrich.timex_timeline", "dateline.enrich.timex_values", "dateline.enrich.timex_dates",
+    "dateline.enrich.timex_periods", "dateline.enrich.timex_relative", "dateline.enrich.timex_durations",
+    "dateline.enrich.timex_clock", "dateline.enrich.timex_sets", "dateline.enrich.timex_aspect",
+    "dateline.enrich.timex_lexicon",
     "dateline.store.query", "dateline.record",
 ]  # fmt: skip
 

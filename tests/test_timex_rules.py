@@ -178,10 +178,10 @@ _SAMPLES = [
 
 
 def test_skipping_families_without_their_words_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dateline.enrich import timex
+    from dateline.enrich import timex_recognition
 
     with_shortcut = [tag(text, WED) for text in _SAMPLES]
-    monkeypatch.setattr(timex, "_NEEDS", {})
+    monkeypatch.setattr(timex_recognition, "NEEDS", {})
     assert [tag(text, WED) for text in _SAMPLES] == with_shortcut
     assert any(t.value == "199" for t in with_shortcut[0])  # the samples do reach the guarded families
 
