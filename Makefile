@@ -20,8 +20,8 @@ demo: install
 	$(BIN)/dateline ingest examples/ --db $(DEMO_DB)
 	@echo; echo '$$ dateline search "flood barrier"'
 	@$(BIN)/dateline search "flood barrier" --db $(DEMO_DB)
-	@echo; echo '$$ dateline quotes --speaker Saraiva'
-	@$(BIN)/dateline quotes --speaker Saraiva --db $(DEMO_DB) --limit 5
+	@echo; echo '$$ dateline quotes --speaker Saraiva --distinct'
+	@$(BIN)/dateline quotes --speaker Saraiva --distinct --db $(DEMO_DB) --limit 5
 	@echo; echo "Open http://127.0.0.1:$(PORT)/ in a browser (Ctrl-C stops the server)."
 	$(BIN)/dateline serve --db $(DEMO_DB) --port $(PORT)
 
