@@ -23,7 +23,20 @@ from urllib.parse import SplitResult, unquote
 from urllib.parse import urlsplit as _urlsplit
 
 from dateline.errors import DocumentError
+from dateline.extract.textdump_furniture import (
+    REFERENCE_NOTE,
+    STANDARDS_NOTE,
+    alt_text,
+    bullet_runs,
+    consent_notice,
+    cut_teaser,
+    labelled_credit,
+    live_entry_stamps,
+    printed_often,
+    printed_twice_close,
+)
 from dateline.extract.textdump_headline import big_font, body_column, smaller_font
+from dateline.extract.textdump_region import reach_on
 from dateline.extract.textdump_tidy import drop_repeats
 from dateline.record import Article, Link
 
@@ -102,7 +115,7 @@ def read_text_dump(text: str, origin: str) -> Article:
     """Read one text dump of a printed news page into a clean Article (see module docstring)."""
     _reject_unreadable(text, origin)
     layout = _take_apart(text)
-    paragraphs = _assemble_paragraphs(layout.lines)
+    paragraphs = _live_blog_summary(_assemble_paragraphs(layout.lines))
     if not any(p.words for p in paragraphs):
         raise DocumentError(origin, "no article text in the dump")
 
@@ -122,6 +135,7 @@ def read_text_dump(text: str, origin: str) -> Article:
     if title_index is not None:
         start, end = _best_region_from(region_scores, title_index + 1)
         region = _join_far_region((_trim_front(region_scores, start, end), end), region, region_scores, paragraphs)
+    region = _reach_on(paragraphs, scores, region)
     body_indices = _body_indices(paragraphs, scores, region, title_index)
     # bylines and dates are looked for around where the prose starts, standfirst or not
     body_start = body_indices[0] if body_indices else 0
@@ -142,6 +156,8 @@ def read_text_dump(text: str, origin: str) -> Article:
     body = body[: _end_notes_start(body)]
     body = _trim_tail_promos(body[: _story_end(body)])
     body = _trim_head_meta(drop_repeats(_trim_disclaimers(body)))
+    # (left in until here: where the story ends is read off them)
+    body = [text for text in body if not consent_notice(text)] or body
     body_text = "\n\n".join(body)
 
     if title is None:
@@ -179,6 +195,18 @@ def read_text_dump(text: str, origin: str) -> Article:
 
 # ---------------------------------------------------------------------------------------------------------
 # taking the dump apart
+
+
+LIVE_SUMMARY_PARAGRAPHS = 3  # of prose above the first entry: less is a page whose stamps are something else
+
+
+def _live_blog_summary(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A live blog read as its summary: the page down to its first entry stamp, when the summary above
+    holds a few paragraphs of prose (the entries under it are the stream, not the article)."""
+    stamps = live_entry_stamps([p.text for p in paragraphs])
+    if stamps and sum(_is_content_like(p.text) for p in paragraphs[: stamps[0]]) >= LIVE_SUMMARY_PARAGRAPHS:
+        return paragraphs[: stamps[0]]
+    return paragraphs
 
 
 def _reject_unreadable(text: str, origin: str) -> None:
@@ -1510,7 +1538,7 @@ def _ends_story(text: str) -> bool:
     words = len(WORD.findall(text))
     if words > 60:
         return False
-    if BIO_NOTE.search(text) or AUTHOR_CARD.match(text):
+    if BIO_NOTE.search(text) or AUTHOR_CARD.match(text) or REFERENCE_NOTE.match(text) or STANDARDS_NOTE.search(text):
         return True
     if AUTHOR_BIO.match(text) and not REPORTED.search(text):
         return True  # (a source introduced by name and post is quoted or said something: the story's own)
@@ -1607,6 +1635,8 @@ ALT_TEXT_OPENING = re.compile(
 
 def _is_credited_caption(paragraph: Paragraph) -> bool:
     text = paragraph.text
+    if labelled_credit(text):
+        return True
     if len(paragraph.words) <= 100 and (CAPTION_OPENING.search(text) or ALT_TEXT_OPENING.search(text)):
         return True
     if len(paragraph.words) > 60:
@@ -1712,7 +1742,15 @@ def _is_dateline(paragraph: Paragraph) -> bool:
     label = FIELD_LINE.match(text)
     if label and not re.match(r"(?i)(?:published|updated|posted|date|modified)\b", text):
         return False  # 'Last fight: Nov. 1, 2022 - ...': a fact line of a list entry
+    if NARRATED_DAY.match(text):
+        return False  # 'It's November 24, 1971.': the story telling a day, not a date line
     return bool(BYLINE.match(text) or RELATIVE_TIME.search(text) or (_has_date(text) and len(paragraph.words) <= 10))
+
+
+# a sentence that narrates a day: a subject and a verb before the date, and a full stop after it
+NARRATED_DAY = re.compile(
+    r"^(?:it|this|that|today|tomorrow|yesterday)(?:['’]s| is| was| will be)\s.*[.!]$", re.IGNORECASE
+)
 
 
 def _starts_another_article(paragraphs: Sequence[Paragraph], scores: Sequence[float], index: int) -> bool:
@@ -1824,6 +1862,45 @@ def _trim_front(scores: Sequence[float], start: int, end: int) -> int:
     return best_start
 
 
+PROSE_SCORE_MIN = 15.0  # as in _is_subheading and _announced_list: a paragraph scoring this is prose
+FLAGGED_SCORE = -10.0  # what _paragraph_score gives a promo, a linked headline, a caption or a teaser cut short
+REACH_WORDS = 50  # a full paragraph of the story: a product tile or a caption runs far shorter
+REACH_STOP_WORDS = 25  # a longer block that is not prose (a teaser, a notice) ends the story
+COMMENT_WORD = re.compile(r"\bcomment(?:s|ing)?\b", re.IGNORECASE)
+
+
+def _reach_on(paragraphs: Sequence[Paragraph], scores: Sequence[float], region: tuple[int, int]) -> tuple[int, int]:
+    """The region reaching on past short furniture (product tiles, picture credits) to the story's
+    further full paragraphs: blocks of three lines or more, in the body's column, scoring as prose."""
+    start, end = region
+    widths = sorted(_block_width(paragraphs[i]) for i in range(start, end) if len(paragraphs[i].lines) >= 3)
+    if len(widths) < 2:
+        return region  # too little of the story to know its column
+    column = widths[len(widths) // 2]
+
+    def stops(index: int) -> bool:
+        paragraph, score = paragraphs[index], scores[index]
+        text = paragraph.text
+        if score <= SECTION_END_SCORE or SECTION_END.match(text) or _is_dateline(paragraph):
+            return True  # a section heading, comments, another story's date line
+        if score == FLAGGED_SCORE and not _is_credited_caption(paragraph):
+            return True  # a linked headline, a promo, a teaser cut short (a picture's credit is crossed)
+        if BOILERPLATE.search(text) or PROMO.match(text) or COMMENT_WORD.search(text):
+            return True
+        return score < PROSE_SCORE_MIN and len(paragraph.words) > REACH_STOP_WORDS
+
+    def full_paragraph(index: int) -> bool:
+        paragraph = paragraphs[index]
+        return (
+            scores[index] >= PROSE_SCORE_MIN
+            and len(paragraph.words) >= REACH_WORDS
+            and len(paragraph.lines) >= 3
+            and _block_width(paragraph) >= NARROW_COLUMN * column
+        )
+
+    return start, reach_on(end, len(paragraphs), stops, full_paragraph)
+
+
 def _best_region(scores: Sequence[float]) -> tuple[int, int]:
     """The run of paragraphs with the highest total score (maximum-sum subarray), as [start, end)."""
     best_sum, best_range = 0.0, (0, 0)
@@ -1844,6 +1921,14 @@ def _body_indices(
     if title_index is not None and title_index >= start:
         start = title_index + 1
     listed = _announced_list(paragraphs, scores, start, end)
+    notices = printed_often((p.text, p.page) for p in paragraphs)
+    notices |= printed_twice_close([p.text for p in paragraphs])
+    # (only the region's blocks are looked at: the rest of a long page costs nothing)
+    item_like = [
+        start <= i < end and scores[i] != FLAGGED_SCORE and _is_list_item(p, notices) for i, p in enumerate(paragraphs)
+    ]
+    label_like = [start <= i < end and _is_list_label(p, notices) for i, p in enumerate(paragraphs)]
+    listed |= bullet_runs(scores, item_like, label_like, start, end)
     kept = [
         i
         for i in range(start, end)
@@ -1857,6 +1942,9 @@ def _body_indices(
         )
         and not _is_embedded_post(paragraphs[i])
         and not _is_credited_caption(paragraphs[i])
+        and paragraphs[i].text not in notices
+        and not alt_text(paragraphs[i].text)
+        and not cut_teaser(paragraphs[i].text)
     ]
     # the article's prose fills one column; a block of full lines in a narrower column (a sidebar, a
     # teaser, a caption) sitting inside the region is not part of it. A wider block is kept: the body
@@ -1998,6 +2086,39 @@ def _announced_list(paragraphs: Sequence[Paragraph], scores: Sequence[float], st
         if len(items) >= 2:
             listed.update(items)
     return listed
+
+
+LIST_ITEM_MOST_LINES = 2
+
+
+def _is_list_item(paragraph: Paragraph, notices: set[str]) -> bool:
+    """A line shaped like one item of a list printed without bullets: short, in sentence case (menus
+    and headline boxes capitalise every word), ending no sentence (a caption between two paragraphs
+    does), and nothing a page prints as furniture."""
+    text = paragraph.text
+    words = paragraph.words
+    if not 2 <= len(words) <= LIST_ITEM_WORDS or len(paragraph.lines) > LIST_ITEM_MOST_LINES or text in notices:
+        return False
+    if SENTENCE_END.search(text) or text.endswith((":", "…")) or text.isupper() or _capitalised_share(words) > 0.5:
+        return False
+    if "@" in text or "www." in text or BOILERPLATE.search(text) or PROMO.match(text) or SECTION_END.match(text):
+        return False
+    return not (_is_credited_caption(paragraph) or _is_embedded_post(paragraph) or _names_picture_source(text))
+
+
+LIST_LABEL_WORDS = 5
+
+
+def _is_list_label(paragraph: Paragraph, notices: set[str]) -> bool:
+    """A short label inside a list ('Just the dip', 'Choose your dipper'): one line, a few words."""
+    text = paragraph.text
+    return (
+        len(paragraph.lines) == 1
+        and 1 <= len(paragraph.words) <= LIST_LABEL_WORDS
+        and text not in notices
+        and not SENTENCE_END.search(text)
+        and not (BOILERPLATE.search(text) or PROMO.match(text) or SECTION_END.match(text))
+    )
 
 
 MEDIA_LINE = re.compile(r"^(?:photos?|images?|pictures?|videos?|listen|watch|subscribe)\b", re.IGNORECASE)
@@ -2248,6 +2369,7 @@ def _date_from_match(match: re.Match[str], day_first: bool = False) -> date | No
 
 
 STRONG_DATE_TIER = 2  # a 'Published' label, a byline date or a date line next to the headline
+REPUBLISHED_AFTER = 365  # days after the URL's date: a printed date this much later is a republication
 URL_DATE_SLACK = 2  # days: a printed date further off the URL's is another event (an update, a republication)
 
 
@@ -2267,6 +2389,10 @@ def _published_date(
         # (a byline date of another story further down, months off, does not hide the one by the headline)
         strong = [day for tier, _, day in sorted(candidates) if tier <= STRONG_DATE_TIER]
         close = [day for day in strong if abs((day - url_date).days) <= URL_DATE_SLACK]
+        # an evergreen story republished years after its URL was made prints the new date by the headline
+        republished = [day for day in strong if (day - url_date).days > REPUBLISHED_AFTER]
+        if not close and republished and (printed_on is None or republished[0] <= printed_on):
+            return republished[0].isoformat()
         return (close[0] if close else url_date).isoformat()
     if not candidates:
         return None
