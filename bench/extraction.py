@@ -153,6 +153,8 @@ class Result:
     failures: int = 0
     # (body F1, page key, URL, gold day, predicted day) per page, for --worst
     per_page: list[tuple[float, str, str, str | None, str | None]] = field(default_factory=list)
+    # (page key, gold title, predicted title) for every title miss, for --worst
+    title_misses: list[tuple[str, str, str]] = field(default_factory=list)
 
     def row(self) -> list[str]:
         def mean(values: list[bool] | list[float]) -> float:
@@ -208,6 +210,8 @@ def run_system(name: str, extractor: Extractor, pages: list[Page], details: Any)
         result.per_page.append((body_f1, page.key, page.url, page.date, _day(prediction.date)))
         if page.title:
             result.titles.append(norm_space(page.title) == norm_space(prediction.title))
+            if not result.titles[-1]:
+                result.title_misses.append((page.key, norm_space(page.title), norm_space(prediction.title)))
         if page.date:
             result.dates.append(page.date == _day(prediction.date))
         gold_authors = author_set(page.authors)
@@ -246,7 +250,8 @@ def print_table(results: list[Result], pages: int) -> None:
 
 
 def print_worst(results: list[Result], count: int) -> None:
-    """Diagnostics: each system's lowest body F1 pages and its date misses (gold day, predicted day)."""
+    """Diagnostics: each system's lowest body F1 pages, its date misses (gold day, predicted day) and its
+    title misses."""
     for result in results:
         print(f"\n{result.system}: {count} lowest body F1")
         for body_f1, key, url, _, _ in sorted(result.per_page)[:count]:
@@ -255,6 +260,9 @@ def print_worst(results: list[Result], count: int) -> None:
         print(f"{result.system}: {len(misses)} date misses (gold -> predicted)")
         for _, key, url, gold, predicted in misses[:count]:
             print(f"  {gold} -> {predicted}  {key}  {url}")
+        print(f"{result.system}: {len(result.title_misses)} title misses (gold / predicted)")
+        for key, gold_title, predicted_title in result.title_misses[:count]:
+            print(f"  {key}\n    {gold_title}\n    {predicted_title}")
 
 
 def run_textdumps(path: Path, limit: int | None) -> int:
@@ -297,7 +305,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", type=Path, default=None, help="write per-page results to this JSONL file")
     parser.add_argument("--textdumps", type=Path, default=None, help="also run bench/textdumps.py on DIR")
     parser.add_argument(
-        "--worst", type=int, default=0, metavar="N", help="also list each system's N worst bodies and date misses"
+        "--worst",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also list each system's N worst bodies, date and title misses",
     )
     args = parser.parse_args(argv)
 

@@ -24,7 +24,15 @@ import lxml.html
 from lxml.etree import ParserError, XMLSyntaxError
 
 from dateline.errors import DocumentError
-from dateline.extract.html_dates import is_dateline, near_any, shown_date
+from dateline.extract.html_authors import tidy_names
+from dateline.extract.html_dates import byline_date, is_dateline, near_any, shown_date
+from dateline.extract.html_furniture import (
+    PRUNE_XPATHS,
+    is_about_line,
+    is_embed_residue,
+    is_list_heading,
+    trim_references,
+)
 from dateline.record import Article, Link
 
 # trafilatura's own parser settings, so its extraction sees the tree it expects
@@ -91,7 +99,8 @@ def read_html(content: bytes | str, origin: str, url: str | None = None) -> Arti
         # a menu or a cookie notice is all trafilatura finds on pages without an article
         raise DocumentError(origin, "no article text found in the HTML page")
     if published is None:
-        published = _htmldate(tree, canonical)
+        # no machine-readable date and none beside the headline: the byline's, else htmldate's guess
+        published = byline_date(tree) or _htmldate(tree, canonical)
 
     return Article(
         origin=origin,
@@ -285,6 +294,9 @@ def _headline(page: _Page) -> str | None:
     headline_h1s = [h1 for h1 in h1s if len(h1.split()) >= 4 and _key(h1) not in site]
     if len(headline_h1s) == 1:
         return _MEDIA_TAG.sub("", headline_h1s[0])
+    display = _display_headline(page, structured, site)
+    if display:
+        return display
     for value in structured:
         return _strip_site(value, page)
     if len(h1s) == 1:
@@ -292,6 +304,28 @@ def _headline(page: _Page) -> str | None:
     if document_title:
         return _strip_site(document_title, page)
     return h1s[0] if h1s else None
+
+
+def _display_headline(page: _Page, structured: list[str], site: set[str]) -> str | None:
+    """A feature's short display headline ("The quantum phantom") when the structured title is the
+    standfirst set right under it: magazines give search engines the dek, readers the <h1>."""
+    h1s = [h1 for h1 in page.tree.iter("h1") if _text(h1)]
+    if len(h1s) != 1 or not structured:
+        return None
+    h1 = h1s[0]
+    text = _text(h1)
+    # a section label in the <h1> ("Politics", a link to the section) over the real headline in an <h2> is
+    # not this: the label is one word or a link, and the <h2> says no more than the structured title
+    if not 2 <= len(text.split()) <= 8 or _key(text) in site or h1.xpath(_FURNITURE) or h1.xpath(".//a"):
+        return None
+    following = [element for element in h1.xpath("following::*[position() <= 12]") if element.tag in _DEK_TAGS]
+    for element in following[:4]:
+        dek = _text(element)
+        longer = len(_words(dek)) > len(_words(structured[0]))
+        marked = bool(_STANDFIRST_CLASS.search(element.get("class") or ""))
+        if len(dek.split()) >= 6 and (longer or marked) and _similar(dek, structured[0]):
+            return _MEDIA_TAG.sub("", text)
+    return None
 
 
 def _publisher_name(page: _Page) -> str:
@@ -549,6 +583,13 @@ def _authors(page: _Page) -> tuple[list[str], list[Link]]:
         if _is_author_link(element, strict=False):
             links.append(Link(url=_absolute(page, element.get("href") or ""), text=_text(element), rel="author"))
 
+    people = _credited_people(people, meta_names)
+    if people:
+        # the byline's rel=author links name co-authors that the JSON-LD left out
+        byline = _unique_names(_byline_cluster(page, strict=True))
+        known = {name.lower() for name in people}
+        if known < {name.lower() for name in byline} and len(byline) <= 4:
+            people = byline
     site = {_key(page.first("og:site_name") or ""), _key(_host(page.base)), *(_key(o) for o in organizations)}
     site.add(_key(_publisher_name(page)))
     fallback: list[str] = []
@@ -560,7 +601,7 @@ def _authors(page: _Page) -> tuple[list[str], list[Link]]:
         lambda: _byline_names(page),
         lambda: organizations,
     ):
-        names = _unique_names(source())
+        names = _unique_names(tidy_names(_unique_names(source())))
         # a wire or the outlet itself next to named people is a credit line, not an author
         persons = [name for name in names if not any(f" {_key(name)} " in f" {key} " for key in site if key)]
         persons = [name for name in persons if not _WIRES.match(name)] or persons
@@ -568,6 +609,16 @@ def _authors(page: _Page) -> tuple[list[str], list[Link]]:
             return persons, _author_links(links, persons)
         fallback = fallback or names
     return fallback, _author_links(links, fallback)
+
+
+def _credited_people(people: list[str], meta_names: list[str]) -> list[str]:
+    """The JSON-LD people the byline credits: CMSs put editors and contributors in the JSON-LD author
+    list too, and the author meta tag then names the byline's few. Both must agree on who they are."""
+    if len(people) < 2 or not meta_names:
+        return people
+    wanted = {name.lower() for name in meta_names}
+    credited = [name for name in people if name.lower() in wanted]
+    return credited if credited and len(credited) < len(people) and len(credited) == len(wanted) else people
 
 
 def _author_links(links: list[Link], names: list[str]) -> list[Link]:
@@ -660,7 +711,8 @@ def _split_names(value: str) -> list[str]:
 def _byline_names(page: _Page) -> list[str]:
     """Names from visible bylines: itemprop=author, then elements whose class says byline or author."""
     names: list[str] = []
-    for element in page.tree.xpath('//*[@itemprop="author"]'):
+    # itemprop may list several properties ("author creator")
+    for element in page.tree.xpath('//*[contains(concat(" ", normalize-space(@itemprop), " "), " author ")]'):
         inner = element.xpath('.//*[@itemprop="name"]')
         names.extend(_split_names(_text(inner[0]) if inner else _text(element)))
     if names:
@@ -673,8 +725,25 @@ def _byline_names(page: _Page) -> list[str]:
         if 2 < len(text) < 80:
             names.extend(name for name in _split_names(text) if _looks_like_name(name))
         if names:
+            return names
+    # "By Jane Roe" in any element whose class or test id speaks of the author ("author", "authName",
+    # "AuthorNameLink"), outside the furniture where teaser cards repeat other bylines
+    for element in page.tree.xpath(_AUTHORISH):
+        text = _text(element)
+        if not 4 < len(text) < 80 or element.xpath(_FURNITURE):
+            continue
+        if _BY.match(text) or _BY.match(_preceding_text(element)) or element.tag == "a":
+            names.extend(name for name in _split_names(text) if _looks_like_name(name))
+        if names:
             break
     return names
+
+
+_AUTHORISH = (
+    '//*[contains(@class, "author") or contains(@class, "Author") or contains(@class, "authName")'
+    ' or contains(@data-testid, "Author") or contains(@data-testid, "author")]'
+    '[not(ancestor-or-self::*[contains(@class, "comment") or contains(@class, "Comment")])]'
+)
 
 
 def _unique_names(names: Iterable[str]) -> list[str]:
@@ -883,6 +952,7 @@ _PRUNE = [
     "//figcaption",
     # social embeds: the quoted post is not the article's text
     f"//blockquote[{_class_has('twitter-tweet', 'instagram-media', 'tiktok-embed', 'twitter-video')}]",
+    *PRUNE_XPATHS,
 ]
 _FOOTER_LINE = re.compile(
     r"\b(?:can|may) be reached at\b|^contact (?:reporter|the writer)\b|^follow (?:him|her|them) on\b"
@@ -944,12 +1014,14 @@ def _body(
         key = _key(line)
         if key in drop or _BOILER.match(line) or _is_byline(line, names):
             continue
+        if is_embed_residue(line) or is_about_line(line):
+            continue
         if len(line) < 250 and _FOOTER_LINE.search(line):  # promos are short; a paragraph may mention one
             continue
         if is_dateline(line) or (len(line) < 200 and _COPYRIGHT.search(line)):
             continue
         paragraphs.append(line)
-    paragraphs = _trim_ends(_drop_pros_cons(_cut_at_more_stories(paragraphs)))
+    paragraphs = _trim_ends(trim_references(_drop_pros_cons(_cut_at_more_stories(paragraphs))))
     return "\n\n".join(_drop_author_bio(paragraphs, authors))
 
 
@@ -986,10 +1058,16 @@ _MORE_STORIES = re.compile(
 
 
 def _cut_at_more_stories(paragraphs: list[str]) -> list[str]:
-    """Everything from a "More stories from ..." heading in the second half on: the article has ended and
-    a list of other headlines follows."""
-    for index in range(len(paragraphs) // 2, len(paragraphs)):
-        if len(paragraphs[index]) < 60 and _MORE_STORIES.match(paragraphs[index]):
+    """Everything from a "More stories from ..." heading in the second half on (or anywhere, when only
+    headlines follow it): the article has ended and a list of other headlines follows."""
+    for index in range(1, len(paragraphs)):
+        line = paragraphs[index]
+        if not ((len(line) < 60 and _MORE_STORIES.match(line)) or is_list_heading(line)):
+            continue
+        # earlier than half way only when nothing but headlines (short, no full stop) follows
+        if index >= len(paragraphs) // 2 or all(
+            len(rest) < 150 and not rest.endswith(".") for rest in paragraphs[index + 1 :]
+        ):
             return paragraphs[:index]
     return paragraphs
 
@@ -1022,15 +1100,25 @@ def _drop_author_bio(paragraphs: list[str], authors: list[str]) -> list[str]:
     """The author's bio box ("Jane Roe is a reporter covering ...") that ends many pages is not the article."""
     if len(paragraphs) < 4 or not authors:
         return paragraphs
-    starts = {name.split()[0].lower() for name in authors if name.split()} | {name.lower() for name in authors}
-    kept = list(paragraphs)
-    for index in range(len(paragraphs) - 1, max(len(paragraphs) - 4, 0), -1):
+    # "Mr. Roe is the deputy editor": the surname with an honorific, as some outlets write their bios
+    full = {name.lower() for name in authors}
+    full |= {f"{title} {name.split()[-1].lower()}" for name in authors if name.split() for title in _HONORIFICS}
+    first = {name.split()[0].lower() for name in authors if name.split()}
+    # the bio box ends the page, or sits under the byline at the top as one short line; there the full
+    # name is needed, as a lead often opens on someone who shares the author's first name
+    limits = {index: (250, full) for index in range(min(3, len(paragraphs) - 3))}
+    limits.update({index: (600, full | first) for index in range(max(len(paragraphs) - 3, 1), len(paragraphs))})
+    dropped = set()
+    for index, (limit, starts) in limits.items():
         paragraph = paragraphs[index]
         lowered = paragraph.lower()
         name = next((start for start in sorted(starts, key=len, reverse=True) if lowered.startswith(start)), None)
-        if name and len(paragraph) < 600 and _BIO.match(paragraph[len(name) :].lstrip()):
-            del kept[index]
-    return kept
+        if name and len(paragraph) < limit and _BIO.match(paragraph[len(name) :].lstrip()):
+            dropped.add(index)
+    return [paragraph for index, paragraph in enumerate(paragraphs) if index not in dropped]
+
+
+_HONORIFICS = ("mr.", "ms.", "mrs.", "dr.")
 
 
 def _prefer_declared_body(body: str, declared: Any) -> str:
@@ -1078,7 +1166,7 @@ def _with_standfirst(body: str, page: _Page, headline: Any = None) -> str:
 
 
 _STANDFIRST_CLASS = re.compile(
-    r"sub-?head|dec?k(?![a-z])|standfirst|strapline|subtitle|sub-title|article-summary|\bsummary\b", re.I
+    r"sub-?head|dec?k(?![a-z])|standfirst|strapline|subtitle|sub-title|article-summary|\bsummary\b|excerpt", re.I
 )
 
 
@@ -1121,7 +1209,7 @@ def _classed_standfirst(elements: list[Any]) -> str | None:
     return None
 
 
-_DEK_TAGS = {"h2", "p", "div", "span"}
+_DEK_TAGS = {"h2", "p", "div", "span", "section"}
 
 
 def _key(text: str) -> str:

@@ -233,3 +233,34 @@ def _runs(element: Any) -> Iterator[tuple[str, Any]]:
 
 def _is_skipped(element: Any) -> bool:
     return element.tag in _SKIPPED or bool(_SKIPPED_CLASS.search(element.get("class") or ""))
+
+
+def byline_date(tree: Any) -> str | None:
+    """The day written in the article's byline block ("By Jane Roe · December 21, 2023"), for pages that
+    state no date for machines and set the byline apart from the headline (a side column, say).
+
+    The first such block outside navigation, asides, footers and comments counts: teaser cards below
+    the article repeat the same markup with other days.
+    """
+    for element in tree.xpath(_BYLINE_BLOCKS):
+        if element.xpath(_OUTSIDE_ARTICLE):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text) > _SENTENCE:
+            continue
+        match = _SHOWN_DATE.search(text)
+        if match:
+            return _match_day(match)
+    return None
+
+
+_BYLINE_BLOCKS = (
+    "//*[contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'author')"
+    " or contains(@class, 'Author')][starts-with(normalize-space(.), 'By ') or .//a[@rel='author'"
+    " or contains(@href, '/author') or contains(@href, '/staff/') or contains(@href, '/writer')"
+    " or contains(@href, '/contributor') or contains(@href, '/people/') or contains(@href, '/profile')]]"
+)
+_OUTSIDE_ARTICLE = (
+    "ancestor::nav|ancestor::footer|ancestor::aside|ancestor::*[contains(@class, 'comment')]"
+    "|ancestor::*[contains(@class, 'related') or contains(@class, 'Related')]"
+)
