@@ -20,31 +20,43 @@ How it works, in four passes over one article (``find_quotes``):
    facts: "…"`` (what the cue says before the colon); a cue-less title in marks ("Make America Great
    Again.") is no quote; a cue-less quote inside a reported clause makes the clause mixed; a quoted line
    of capitalised words on its own ("'Legend of the Harbor.'") is a subhead. Interview transcripts
-   ("PENCE: Well, …") are quotes of the person whose surname the label is.
+   ("PENCE: Well, …") are quotes of the person whose surname the label is. A quotation that does not
+   end its sentence is mixed with the writer's words around it: a lead-in the cue interrupts ("The
+   program, she said, "can continue …""), a lower-case opening after the writer's start ("In past
+   campaigns, "we felt …," he said") and a run-on after the closing mark ("said, "We have three weeks
+   to go" until the caucuses", also when the cue follows the run-on); a quote opened by "that" belongs
+   to the cue before it even when another cue follows.
 3. **Indirect and mixed quotes.** A cue verb with a clausal complement ("said Tuesday that …", "told
    reporters …", "warned …"), an interrupting cue ("The plan, he said, will …"), "according to X" and
    passives ("it was announced by X that …"), cue nouns ("Peskov's claim that …"), naming verbs ("called
    the charges fabricated", "called for a ban") and, with a clause only, verbs of belief and evidence
    ("believes that …", "a poll found that …") and of intention with an infinitive ("wants to …", "refused
-   to …"); a question put to someone ("Asked whether …, X said") is what was asked. Verbs of stance
-   ("criticized the law as a fraud", "endorsed Clinton") and speech verbs with a noun object ("cited a
-   survey") take the object as content, as does a document's evidence verb ("Polls show a close race"); a
+   to …", "seeks to …"); a view voiced with a that-clause ("expressed doubt that …") is the voicer's; a
+   question put to someone ("Asked whether …, X said") is what was asked. Verbs of stance ("criticized
+   the law as a fraud", "endorsed Clinton") and speech verbs with a noun object ("cited a survey") take
+   the object as content, as does a document's evidence verb ("Polls show a close race"); a
    poll's share of people ("a majority of voters") is a speaker, and so is "who" when its noun is
    someone. Verbs of regard take the object with its "as" phrase ("see the tax as a giveaway"), verbs of
    talk their topic ("spoke about her ties to …"), and "asked if/whether …" its question. A reported
+   clause is never taken from the paragraph before its cue (a parse may hang one on it), keeps an
+   action conjoined to it ("said he posed a threat and refused to drop the gun"), and a belief, stance
+   or paraphrase inside someone else's statement is reported once, with that statement. A reported
    clause drops a time phrase right after its cue ("told voters this weekend he …") and stops at a
    semicolon, before a second participial cue (", arguing that …"), a closing apposition, a dash aside
    (or a lone dash opening the writer's aside), a wire dateline and a closing "which" clause that is a
    statement of its own; it takes in a quotation it runs into (and a second one joined by "and"/"but"), a
-   second clause the parser hangs on the cue ("said A and B was …"), and "according to" vouches for its
-   clause in its paragraph. A reported clause with a quoted fragment is *mixed*; so is a quoted fragment
-   that a naming verb attributes (``what Putin has called a "security zone"``) or that sits in the
-   complement of a verb whose subject names someone (``blasted the media as "dishonest"``).
+   second clause the parser hangs on the cue ("said A and B was …"), the start of a sentence a cue set
+   in commas interrupts ("The permit, his campaign said, had been …"), and "according to" vouches for
+   its clause in its paragraph (inside brackets, for what the brackets hold). A reported clause with a
+   quoted fragment is *mixed*; so is a quoted fragment that a naming verb attributes (``what Putin has
+   called a "security zone"``) or that sits in the complement of a verb whose subject names someone
+   (``blasted the media as "dishonest"``).
 4. **Speakers.** The cue's subject from the dependency parse, widened to its noun phrase ("Kremlin
    spokesman Dmitry Peskov", "authorities in Russia's Belgorod region"; never a wire dateline before a
    dash, a live blog's time stamp, a comma-set participle ("Rubio, speaking in Miami,") or relative
-   clause that is a statement of its own), linked to the article's entities. Pronouns go to the nearest
-   earlier person that agrees in gender (first names, titles, earlier pronouns) or, for "they", to the
+   clause that is a statement of its own, a weekday hung on it, an opening "And"/"Even"; coordinated
+   names from the first, across a possessive apostrophe), linked to the article's entities. Pronouns go
+   to the nearest earlier person that agrees in gender (first names, titles, earlier pronouns) or, for "they", to the
    nearest earlier group; role nouns ("the spokesman") to the person last named with that role; group
    nouns ("Russian officials") become GROUP entities and unnamed institutions ("the port authority") ORG
    entities, appended to the article's entity list.
@@ -88,7 +100,7 @@ SPEECH_VERBS = frozenset(
 #: verbs of intention with a to-infinitive ("wants to double the fleet", "refused to release the
 #: report"): what someone means to do is their attributed position, as their beliefs are; measured on
 #: PolNeAR dev and a train slice, it helps both (a wanted noun, "wants a recount", stays out)
-INTENT_VERBS = frozenset({"want", "plan", "refuse", "intend", "decline"})
+INTENT_VERBS = frozenset({"want", "plan", "refuse", "intend", "decline", "seek", "aim", "hope"})
 
 #: verbs of stated belief or intent; PolNeAR and news readers count "X believes that …" as attributed
 #: content, but only with a clausal complement (never as the cue of a direct quote)
@@ -149,6 +161,16 @@ CUE_NOUNS = frozenset(
     statement remarks remark comments comment claim claims assertion warning announcement promise pledge
     vow accusation allegation insistence admission denial suggestion argument prediction assurance
     message testimony
+    """.split()
+)
+
+#: verbs that voice a view named by their object ("expressed doubt that …", "voiced confidence that …")
+EXPRESSING_VERBS = frozenset({"express", "voice", "raise", "repeat", "reiterate"})
+#: nouns of a view that such a verb voices, with a that-clause saying what the view is
+STANCE_NOUNS = frozenset(
+    """
+    doubt doubts skepticism scepticism confidence concern concerns hope hopes fear fears belief view
+    optimism pessimism worry worries frustration disappointment regret certainty
     """.split()
 )
 
@@ -448,8 +470,18 @@ def _is_cue_verb(token: Token) -> bool:
 
 def _is_belief_verb(token: Token) -> bool:
     """Belief and evidence verbs: cues of reported content, but only with a clause, never of a direct quote."""
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     return token.pos_ == "VERB" and (lemma in BELIEF_VERBS or lemma in EVIDENCE_VERBS)
+
+
+#: forms the small English model lemmatizes wrongly ("hoping" -> "hop")
+LEMMA_FIXES = {"hoping": "hope"}
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma, lower-cased, with the model's known slips corrected."""
+    lower = token.lower_
+    return LEMMA_FIXES.get(lower) or token.lemma_.lower()
 
 
 def _subject(verb: Token) -> Token | None:
@@ -522,18 +554,31 @@ def _source_phrase(token: Token) -> tuple[int, int]:
     apposition or a relative clause is kept with it. Never crosses a paragraph or a quotation mark.
     """
     doc = token.doc
+    token = _coordination_head(token)
     left, right = token.left_edge.i, token.right_edge.i
     # a parse can hang a dateline, a time stamp or a quote on the subject: keep to the words near it
     for i in range(token.i - 1, left - 1, -1):
         # "RENO, Nev. (AP) — Donald Trump said": a dateline before a dash is no part of the speaker
-        if "\n" in doc[i].text_with_ws or _is_mark_token(doc[i]) or doc[i].text in DASHES or doc[i].text == "--":
+        # (a spaced hyphen too: "JUST TOO EARLY - Mark Blumenthal and Jon Cohen")
+        spaced_hyphen = doc[i].text == "-" and i > 0 and bool(doc[i - 1].whitespace_)
+        dash = doc[i].text in DASHES or doc[i].text == "--" or spaced_hyphen
+        if "\n" in doc[i].text_with_ws or _quote_mark_in_phrase(doc[i]) or dash:
             left = i + 1
             break
     for i in range(token.i, right + 1):
-        if "\n" in doc[i].text_with_ws[len(doc[i].text) :] or "\n" in doc[i].text or _is_mark_token(doc[i]):
+        if "\n" in doc[i].text_with_ws[len(doc[i].text) :] or "\n" in doc[i].text or _quote_mark_in_phrase(doc[i]):
             right = max(token.i, i - 1 if i > token.i else i)
             break
-    right = _before_aside(token, right)
+    # a signature's dash ("-Nate Cohn"), a bracket the phrase does not close, a stray space: not the speaker
+    while left < token.i and (
+        doc[left].is_space
+        or doc[left].text in {"-", "(", "[", ",", ";", ":"} | set(DASHES)
+        # "And a third, Daniel Traynor," / "Even Lindsey Graham": a connective or a focus word is the
+        # writer's, not the speaker's name
+        or (doc[left].lower_ in SOURCE_OPENERS and doc[left].dep_ in {"cc", "advmod", "preconj"})
+    ):
+        left += 1
+    right = _before_when(token, _before_aside(token, right))
     while right > token.i and (doc[right].is_space or (doc[right].is_punct and doc[right].text not in {")", "]"})):
         right -= 1
     # "Proponents, including the mayors," is described as much as an apposition is
@@ -554,6 +599,53 @@ def _source_phrase(token: Token) -> tuple[int, int]:
     return start, end
 
 
+#: days a parse may hang on a speaker phrase ("a report on Wednesday said")
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+#: words opening a speaker phrase that PolNeAR leaves out of the source ("Even Lindsey Graham said")
+SOURCE_OPENERS = frozenset({"and", "but", "or", "so", "yet", "even"})
+
+
+def _before_when(token: Token, right: int) -> int:
+    """Where a speaker phrase ends before a day the parse hung on it ("host Trevor Noah on Thursday",
+    "a report Wednesday"): when someone spoke is not who spoke."""
+    for word in token.doc[token.i + 1 : right + 1]:
+        if word.head != token or word.right_edge.i < right:
+            continue  # only a phrase on the speaker itself that ends it ("X, who on Tuesday endorsed Y," stays)
+        # a weekday only: PolNeAR's sources leave "on Thursday" out far more often than they keep it, while
+        # "a poll in June" and "defenders today" are as often kept
+        dated = word.dep_ == "npadvmod" and word.lower_ in WEEKDAYS
+        dated = dated or (word.dep_ == "prep" and any(c.dep_ == "pobj" and c.lower_ in WEEKDAYS for c in word.children))
+        if dated:
+            return max(token.i, word.left_edge.i - 1)
+    return right
+
+
+def _quote_mark_in_phrase(token: Token) -> bool:
+    """A quotation mark bounds a speaker phrase; a possessive apostrophe ("Sanders’ campaign manager") does not."""
+    if not _is_mark_token(token) or token.tag_ == "POS":
+        return False
+    doc = token.doc
+    if token.text in "’'" and 0 < token.i < len(doc) - 1:
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        # the model often tags it as a closing mark: glued to a plural, a word after it, no single opener
+        glued = before.text[-1:] in "sS" and not before.whitespace_ and bool(token.whitespace_) and after.is_alpha
+        opened = any(t.text in {"‘", "'"} for t in doc[token.sent.start : token.i])
+        return not (glued and not opened)
+    return True
+
+
+def _coordination_head(token: Token) -> Token:
+    """``"…," wrote Mark Blumenthal and Jon Cohen``: a parse may make the last of coordinated names the
+    cue's subject; the speakers are all of them, from the first."""
+    while token.dep_ == "conj" and token.head.i < token.i and token.head.pos_ in {"PROPN", "NOUN"}:
+        if "\n" in token.doc[token.head.i : token.i].text:
+            break
+        token = token.head
+    return token
+
+
 def _before_aside(token: Token, right: int) -> int:
     """Where a speaker phrase ends before a comma-set aside about what the speaker did or is doing:
     a participle ("Rubio, speaking at a rally in Miami,") or a relative clause that is a statement of
@@ -572,13 +664,15 @@ def _before_aside(token: Token, right: int) -> int:
         relative = child.dep_ == "relcl" and edge.lower_ in {"who", "which", "whose", "whom"}
         relative = relative and child.lemma_.lower() in CUE_WORDS
         participle = child.dep_ != "relcl" and child.tag_ in {"VBG", "VBN"} and edge.i == child.i
+        # "Ted Cruz, when asked what is wrong with the plan," is scene-setting as a participle is
+        participle = participle or (child.dep_ == "advcl" and edge.lower_ in {"when", "while", "after", "before", "as"})
         if relative or participle:
             return comma.i - 1
     return right
 
 
 #: a news-wire dateline opening a first sentence: "RENO, Nev. (AP) — ", "MACAU (Reuters) – "
-WIRE_DATELINE = re.compile(r"[A-Z][\w .,'’-]{0,60}\([A-Z][A-Za-z]{1,12}\)\s*(?:[—–―]|--)\s*")
+WIRE_DATELINE = re.compile(r"[A-Z][\w .,'’-]{0,60}\([A-Z][A-Za-z]{1,12}\)\s*(?:[—–―]|--|-(?=\s))\s*")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -760,6 +854,11 @@ def direct_candidates(sdoc: Doc, text: str) -> tuple[list[_Candidate], list[list
         candidate = _attribute_direct(sdoc, text, groups, index, (para_start, para_end), all_pieces)
         if candidate is None and first_para_start == group[0][0] - 1 and first_para > 0:
             candidate = _cue_in_previous_paragraph(sdoc, text, paras[first_para - 1])
+        if candidate is None and len(group) == 1:
+            candidate = _cue_after_run_on(sdoc, raw, group[0], para_end, all_pieces)
+            if candidate is not None:
+                found.append(candidate)
+                continue
         if candidate is None:
             candidate = _Candidate([], "direct", inherit=True)
         candidate.spans = list(group)
@@ -769,8 +868,93 @@ def direct_candidates(sdoc: Doc, text: str) -> tuple[list[_Candidate], list[list
             merged_into[following] = index
         else:
             _widen_to_reported_clause(sdoc, raw, candidate)
+            if candidate.kind == "direct" and candidate.cue is not None:
+                _run_on_past_mark(raw, candidate)
+            if candidate.kind == "direct" and candidate.cue is not None:
+                _lead_in_before_mark(sdoc, raw, candidate)
         found.append(candidate)
     return found, fragments
+
+
+def _lead_in_before_mark(sdoc: Doc, text: str, candidate: _Candidate) -> None:
+    """``In past campaigns, "we felt that we could reach them," he said.``: a quotation opening in lower
+    case goes on with a sentence the writer began; with its cue after it, the whole sentence up to the
+    closing mark is what was said, a mixed quote."""
+    if len(candidate.spans) != 1 or candidate.cue is None or candidate.cue[0] < candidate.end:
+        return
+    start, end = candidate.spans[0]
+    opening = re.search(r"[^\W\d_]", text[start:end])
+    # a few quoted words are a phrase being named ("coined a new phrase, "undocumented Democrats,""), not
+    # the rest of a sentence
+    if opening is None or opening.group().isupper() or len(text[start:end].split()) < 4:
+        return
+    para_start = text.rfind("\n", 0, start) + 1
+    breaks = list(SENTENCE_BREAK.finditer(text, para_start, start - 1))
+    lead_start = breaks[-1].end() if breaks else para_start
+    lead = text[lead_start : start - 1]
+    words = re.findall(r"[\w’']+", lead)
+    if not words or len(words) > MAX_LEAD_IN_WORDS or any(mark in lead for mark in [*DOUBLE_MARKS, "''"]):
+        return
+    lead_tokens = _tokens(sdoc, lead_start, start - 1)
+    if words[0].lower() in SCENE_OPENERS or any(_is_cue_verb(t) or t.lower_ in SPEECH_WORD_FORMS for t in lead_tokens):
+        return  # the writer's scene, or a cue of its own before the quotation
+    if lead_tokens and lead_tokens[0].tag_ in {"VBG", "VBN"}:
+        return
+    close = end + 1 if text[end : end + 1] in DOUBLE_MARKS else end
+    candidate.spans = [(lead_start, close)]
+    candidate.kind = "mixed"
+
+
+#: lower-case words after a closing mark, up to a comma ("…" if she lost by that much, said X)
+RUN_ON_TO_COMMA = re.compile(r"""[ \t]+([a-z][^.,;:!?\n"“”«»]{0,120}?),""")
+
+
+def _cue_after_run_on(
+    sdoc: Doc, text: str, piece: tuple[int, int], para_end: int, pieces: list[tuple[int, int]]
+) -> _Candidate | None:
+    """``"Many would consider that an embarrassment" if she didn't win by more, said David Wasserman.``:
+    a quotation whose sentence goes on in the writer's words has its cue after that run-on; the
+    sentence up to the cue is what was said, a mixed quote."""
+    start, end = piece
+    if text[end : end + 1] not in DOUBLE_MARKS:
+        return None
+    run_on = RUN_ON_TO_COMMA.match(text, end + 1)
+    if run_on is None or len(run_on.group(1).split()) > MAX_RUN_ON_WORDS:
+        return None
+    comma = run_on.end(1)
+    limit = _next_mark(text, comma + 1, para_end)
+    candidate = _cue_after(sdoc, text, comma, limit, pieces)
+    if candidate is None:
+        return None
+    candidate.spans = [(start - 1, comma)]
+    candidate.kind = "mixed"
+    return candidate
+
+
+#: the words a sentence may go on with after a quotation that did not end it ("…" for Clinton, said X)
+RUN_ON = re.compile(r"""[ \t]+([a-z][^.,;:!?\n"“”«»]{0,120}?)(?=[.,;:!?]|\n|$)""")
+#: the most words of such a run-on
+MAX_RUN_ON_WORDS = 12
+
+
+def _run_on_past_mark(text: str, candidate: _Candidate) -> None:
+    """``Tyler said, "We have three weeks to go" until the caucuses.`` / ``"This will be a challenge"
+    for Clinton, said Kunin.``: a quotation with no punctuation of its own before the closing mark,
+    followed by lower-case words, is part of a longer sentence that goes on to its end or to the cue
+    after it; that sentence is what was said, a mixed quote (PolNeAR's content runs on the same way)."""
+    if len(candidate.spans) != 1 or candidate.cue is None:
+        return
+    start, end = candidate.spans[0]
+    if text[end : end + 1] not in DOUBLE_MARKS or text[end - 1 : end] in ".,;:!?—–-":
+        return
+    run_on = RUN_ON.match(text, end + 1)
+    if run_on is None or len(run_on.group(1).split()) > MAX_RUN_ON_WORDS:
+        return
+    stop = run_on.end(1)
+    if end < candidate.cue[0] < stop:
+        return  # '"…" he said': the words after the mark are the cue
+    candidate.spans = [(start - 1, stop)]
+    candidate.kind = "mixed"
 
 
 def _widen_to_reported_clause(sdoc: Doc, text: str, candidate: _Candidate) -> None:
@@ -792,9 +976,11 @@ def _widen_to_reported_clause(sdoc: Doc, text: str, candidate: _Candidate) -> No
     if not re.search(r"\w", gap):
         if "," not in gap:
             _run_on_after_quote(text, candidate, cue[0])
+        else:
+            _take_lead_in(text, candidate, cue[0])
         return
     content = _content_tokens(cue[0])
-    pieces = _split_pieces(content, text) if content else []
+    pieces = _split_pieces(_trim_clause(content, cue[0]), text) if content else []
     if len(pieces) == 1:
         clause_start, clause_end = pieces[0]
         # the clause must hold the whole quote and add words of its own before it
@@ -807,6 +993,51 @@ def _widen_to_reported_clause(sdoc: Doc, text: str, candidate: _Candidate) -> No
         # 'told Fox that "they hit him"': whatever the parse made of it, "that" opens the clause
         candidate.spans = [_close_open_quote(text, candidate.cue[1] + that.start(), end)]
         candidate.kind = "mixed"
+
+
+#: where a sentence (or the quotation before it) ends: the lead-in of an interrupted sentence starts after it
+SENTENCE_BREAK = re.compile(r"""(?:[.!?](?:''|["”’'])?|["”]|'')\s+""")
+#: words opening the writer's scene before an interrupting cue, not the speaker's sentence
+SCENE_OPENERS = frozenset({"as", "when", "while", "after", "before", "once", "since", "during", "asked", "pressed"})
+#: the most words a lead-in before an interrupting cue may have ("If Clinton is elected, he said, "…"")
+MAX_LEAD_IN_WORDS = 25
+
+
+def _take_lead_in(text: str, candidate: _Candidate, verb: Token) -> None:
+    """``The program, she said, "can continue …"`` / ``Sooner or later, he said, "it starts to pay
+    off."``: a sentence that the cue interrupts and that goes on in quotation marks is one statement,
+    the writer's lead-in and the quoted rest (PolNeAR's content has both pieces): a mixed quote."""
+    start, end = candidate.spans[0]
+    subject = candidate.subject
+    # the quotation goes on with the sentence only when it does not open one ("…, he said, "it starts")
+    opening = re.search(r"[^\W\d_]", text[start:end])
+    if subject is None or subject.i > verb.i or candidate.cue is None or opening is None or opening.group().isupper():
+        return
+    # only the speaker's phrase between the comma and the cue ("Sooner or later, Reed said, …")
+    left = subject.left_edge
+    if any(t.is_punct for t in verb.doc[left.i : verb.i]) or verb.i - left.i > 6:
+        return
+    para_start = text.rfind("\n", 0, left.idx) + 1
+    before = text[para_start : left.idx].rstrip()
+    if not before.endswith(","):
+        return
+    comma = para_start + len(before) - 1
+    breaks = list(SENTENCE_BREAK.finditer(text, para_start, comma))
+    lead_start = breaks[-1].end() if breaks else para_start
+    lead = text[lead_start:comma]
+    words = re.findall(r"\w+", lead)
+    if not words or len(words) > MAX_LEAD_IN_WORDS or any(mark in lead for mark in [*DOUBLE_MARKS, "''"]):
+        return
+    # "Asked about the bomb, he said, "…"" / "As a phone rang, …": the writer setting the scene
+    first = _tokens(verb.doc, lead_start, lead_start + len(words[0]))
+    if words[0].lower() in SCENE_OPENERS or (first and first[0].tag_ in {"VBG", "VBN"}):
+        return
+    # "But, he said, "…"": a connective links to the sentence before, as it does before a reported clause
+    if all(word.lower() in LEADING_CONNECTIVES for word in words):
+        return
+    close = end + 1 if text[end : end + 1] in DOUBLE_MARKS else end
+    candidate.spans = [(lead_start, comma), (start - 1, close)]
+    candidate.kind = "mixed"
 
 
 def _take_what_the_colon_introduces(text: str, candidate: _Candidate, verb: Token, gap: str) -> None:
@@ -824,7 +1055,8 @@ def _take_what_the_colon_introduces(text: str, candidate: _Candidate, verb: Toke
         if candidate.cue[1] <= c.idx < colon
         and (c.dep_ == "ccomp" or (c.dep_ == "dobj" and lemma not in ADDRESSEE_VERBS))
     ]
-    if not said:
+    # 'put it this way: "…"', 'said this: "…"': a pronoun only points at the quote, which is all that was said
+    if not said or all(c.pos_ == "PRON" or c.lower_ in {"this", "that"} for c in said):
         return
     first = min(t.idx for c in said for t in c.subtree)
     close = end + 1 if text[end : end + 1] in DOUBLE_MARKS else end
@@ -888,6 +1120,12 @@ def _attribute_direct(
     para_start, para_end = para
     first_para_start = next((s for s, e in paragraphs(text) if s <= group[0][0] <= e), para_start)
     limit = _next_mark(text, group[-1][1] + 1, para_end)
+    # 'claimed on Tuesday that "…," one of the prosecutors said': a quote opened by "that" is inside
+    # the reported clause of the cue before it, whatever follows
+    if re.search(r"\bthat,?\s*$", text[first_para_start : group[0][0] - 1]):
+        before = _cue_before(sdoc, text, group[0][0], first_para_start, pieces)
+        if before is not None:
+            return before
     after = _cue_after(sdoc, text, group[-1][1], limit, pieces)
     if after is not None:
         return after
@@ -1009,7 +1247,9 @@ def _close_open_quote(text: str, start: int, end: int) -> tuple[int, int]:
 def _content_tokens(verb: Token) -> list[Token] | None:
     """The reported clause of a cue verb: a clausal complement, or the clause it interrupts."""
     for child in verb.children:
-        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and verb.lemma_.lower() in INFINITIVE_CUES):
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and _lemma(verb) in INFINITIVE_CUES):
+            if _across_paragraphs(verb, child):
+                continue  # a parse may hang the paragraph before ("“…” \n\n Jolly said he …") on the cue
             tokens = list(child.subtree)
             if child.dep_ == "xcomp":
                 # "urged supporters to monitor polling places": who is urged belongs to what was said
@@ -1025,6 +1265,15 @@ def _content_tokens(verb: Token) -> list[Token] | None:
     if clause is not None:
         return clause
     return None
+
+
+def _across_paragraphs(verb: Token, child: Token) -> bool:
+    """Whether a paragraph break parts a cue from its complement: what was said is in the cue's paragraph."""
+    doc = verb.doc
+    # the complement's head, not its edge: a parse that hangs the paragraph before on the cue may also
+    # hang the words opening the cue's sentence ("Similarly,") on that paragraph's clause
+    low, high = min(child.i, verb.i), max(child.i, verb.i)
+    return any("\n" in t.text_with_ws for t in doc[low:high])
 
 
 def _second_clause(verb: Token, first: Token, tokens: list[Token]) -> list[Token]:
@@ -1247,6 +1496,9 @@ LEADING_CONNECTIVES = frozenset(
 )
 
 
+#: focus words between a cue and its "that" ("said only that …")
+FOCUS_WORDS = frozenset({"only", "simply", "merely", "just"})
+
 #: how a parser hangs a second participial cue (", arguing that …") inside the first one's clause
 PARTICIPLE_DEPS = frozenset({"advcl", "conj", "xcomp"})
 
@@ -1268,6 +1520,9 @@ def _trim_clause(tokens: list[Token], verb: Token) -> list[Token]:
         high = after[0] if after else len(verb.doc)
         tokens = [t for t in tokens if low < t.i < high]
     while tokens and tokens[0].i < verb.i and (tokens[0].lower_ in LEADING_CONNECTIVES or tokens[0].text == ","):
+        tokens = tokens[1:]
+    # "said only that …", "said simply that …": the focus word is the writer's, the clause opens at "that"
+    if len(tokens) > 1 and tokens[0].i > verb.i and tokens[0].lower_ in FOCUS_WORDS and tokens[1].lower_ == "that":
         tokens = tokens[1:]
     tokens = _drop_leading_when(tokens, verb)
     for token in tokens:
@@ -1339,6 +1594,12 @@ def _according_to(token: Token) -> tuple[list[Token], Token] | None:
     # "… - which it often is, according to Scott": the phrase vouches for the clause it hangs on; on a
     # main clause that is the sentence
     scope = list(head.subtree) if head.i != token.i and head.dep_ in {"relcl", "advcl"} else list(token.sent)
+    # "Iowa (93 percent were white, according to exit polls)": inside brackets, what the brackets hold
+    before = token.doc[scope[0].i : token.i]
+    opened = [t.i for t in before if t.text == "("]
+    if opened and not any(t.text == ")" for t in before if t.i > opened[-1]):
+        closing = next((t.i for t in token.doc[token.i : scope[-1].i + 1] if t.text == ")"), scope[-1].i)
+        scope = [t for t in scope if opened[-1] < t.i < closing]
     # a parse may run a sentence over a paragraph break: what is vouched for is in the cue's paragraph
     doc = token.doc
     start = next((t.i + 1 for t in reversed(doc[scope[0].i : token.i]) if "\n" in t.text_with_ws), scope[0].i)
@@ -1363,7 +1624,8 @@ def indirect_candidates(
     found: list[_Candidate] = []
     for token in sdoc:
         # most words are no cue: one set lookup before any parse attribute is read
-        if in_mask[token.idx] or (token.lemma_.lower() not in CUE_WORDS and token.lower_ != "according"):
+        lemma = _lemma(token)
+        if in_mask[token.idx] or (lemma not in CUE_WORDS and lemma not in STANCE_NOUNS and token.lower_ != "according"):
             continue
         according = _according_to(token)
         if according is not None:
@@ -1423,7 +1685,42 @@ def indirect_candidates(
     for candidate in found:
         _detach_coordinated_cue(candidate, found, sdoc, text)
         _extend_over_quote(candidate, in_marks, text)
+        _interrupted_subject(sdoc, text, candidate)
     return found
+
+
+def _interrupted_subject(sdoc: Doc, text: str, candidate: _Candidate) -> None:
+    """``The contrast with Trump, said Doyle, would be clear`` / ``the permit, his campaign said, had
+    been hard to get``: a cue set in commas inside the reported sentence leaves its subject before the
+    cue; when the parse gives only the rest, the words from the sentence start to the comma are the
+    first piece of what was said."""
+    if candidate.cue is None or candidate.subject is None or len(candidate.spans) != 1:
+        return
+    cue_start, cue_end = candidate.cue
+    start, _ = candidate.spans[0]
+    subject = candidate.subject
+    # the cue clause is only the speaker and the cue (either order), set off by commas on both sides
+    clause_start = min(subject.left_edge.idx, cue_start)
+    clause_end = max(subject.right_edge.idx + len(subject.right_edge.text), cue_end)
+    if not (clause_end <= start and text[clause_end:start].strip() == ","):
+        return
+    para_start = text.rfind("\n", 0, clause_start) + 1
+    before = text[para_start:clause_start].rstrip()
+    if not before.endswith(","):
+        return
+    comma = para_start + len(before) - 1
+    breaks = list(SENTENCE_BREAK.finditer(text, para_start, comma))
+    lead_start = breaks[-1].end() if breaks else para_start
+    lead = _tokens(sdoc, lead_start, comma)
+    while lead and (lead[0].lower_ in LEADING_CONNECTIVES or lead[0].is_punct):
+        lead = lead[1:]
+    words = [t for t in lead if not t.is_punct]
+    # a noun phrase, not a clause of the writer's ("In Iowa, Reed said, …" is where, not what)
+    if not words or len(words) > 12 or any(t.pos_ in {"VERB", "AUX"} or _is_mark_token(t) for t in lead):
+        return
+    if lead[0].pos_ == "ADP" or lead[0].lower_ in SCENE_OPENERS or all(t.pos_ == "ADV" for t in words):
+        return  # "Even then, he said, …": when, not what
+    candidate.spans = [(lead[0].idx, comma), *candidate.spans]
 
 
 def _extend_over_quote(candidate: _Candidate, in_marks: list[tuple[int, int]], text: str) -> None:
@@ -1469,7 +1766,9 @@ def _detach_coordinated_cue(candidate: _Candidate, found: list[_Candidate], sdoc
     if candidate.cue is None:
         return
     verbs = _tokens(sdoc, *candidate.cue)
-    if not verbs or verbs[0].dep_ != "conj":
+    # a belief or an intention is no statement of its own: "said he posed a threat and refused to drop the
+    # gun" reports what he did, all of it said (the nested intention is dropped later)
+    if not verbs or verbs[0].dep_ != "conj" or _is_belief_verb(verbs[0]):
         return
     verb = verbs[0]
     outer = next(
@@ -1494,7 +1793,9 @@ def _rstrip_piece(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _cue_noun(token: Token) -> tuple[list[Token], Token] | None:
     """``Peskov's claim that …`` / ``a warning from the ministry that …``: content and speaker of a cue noun."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in CUE_NOUNS:
+    lemma = token.lemma_.lower()
+    expressed = token.dep_ == "dobj" and token.head.lemma_.lower() in EXPRESSING_VERBS
+    if token.pos_ != "NOUN" or not (lemma in CUE_NOUNS or (expressed and lemma in STANCE_NOUNS)):
         return None
     clause = next((c for c in token.rights if c.dep_ in {"acl", "ccomp"} and c.left_edge.lower_ == "that"), None)
     if clause is None:
@@ -1502,6 +1803,9 @@ def _cue_noun(token: Token) -> tuple[list[Token], Token] | None:
     speaker = next((c for c in token.lefts if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
     for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in {"by", "from"}):
         speaker = speaker or next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if speaker is None and expressed:
+        # "the White House expressed doubt that …": who expressed it holds the view
+        speaker = _subject(token.head)
     return (list(clause.subtree), speaker) if speaker is not None else None
 
 
@@ -2091,12 +2395,29 @@ def _drop_nested(candidates: list[_Candidate], sdoc: Doc) -> list[_Candidate]:
 
 
 def _nested_belief(candidate: _Candidate, candidates: list[_Candidate], sdoc: Doc) -> bool:
-    if candidate.cue is None:
+    """A belief, a stance or a paraphrased statement inside what someone else said is part of that
+    statement ("He said she had called the plan a fraud" is his claim): reported once. A quotation
+    stands on its marks and is kept."""
+    if candidate.cue is None or candidate.kind == "direct":
         return False
     cue = _tokens(sdoc, *candidate.cue)
-    if not cue or not _is_belief_verb(cue[0]):
+    if not cue:
         return False
-    return any(o is not candidate and _inside(candidate.cue[0], o.spans) for o in candidates)
+    if _is_belief_verb(cue[0]) or _is_stance_verb(cue[0]):
+        return any(o is not candidate and _inside(candidate.cue[0], o.spans) for o in candidates)
+    if not _is_cue_verb(cue[0]):
+        return False
+    # a statement inside a statement; not inside what a stance verb takes, which may run on too far
+    # ("dismissed suggestions that …, coming a day after officials said …")
+    return any(
+        o is not candidate and o.kind != "direct" and _inside(candidate.cue[0], o.spans) and _said_by(o, sdoc)
+        for o in candidates
+    )
+
+
+def _said_by(candidate: _Candidate, sdoc: Doc) -> bool:
+    cue = _tokens(sdoc, *candidate.cue) if candidate.cue else []
+    return bool(cue) and _is_cue_verb(cue[0])
 
 
 def _worth_keeping(candidate: _Candidate, text: str) -> bool:
