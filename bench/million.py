@@ -3,6 +3,8 @@
     nice -n 10 .venv/bin/python bench/million.py --db /tmp/million.db --articles 1000000 --build-only
     .venv/bin/python bench/million.py --db /tmp/million.db --articles 1000000 [--queries 200] [--facets]
     .venv/bin/python bench/million.py --db postgresql://user@host/dbname --articles 1000000 [--build-only]
+    .venv/bin/python bench/million.py --db postgresql://... --optimize --build-only --check-scores 2000
+    .venv/bin/python bench/million.py --db postgresql://... --check-pages --build-only
 
 Articles are generated from our own word lists, seeded by their number, so article N is the same
 in every run and a build interrupted at any point resumes where it stopped (the first 100,000 of a
@@ -18,6 +20,10 @@ The query mix goes through ``store.search`` (what ``GET /api/search`` and the se
 page 1, 20 hits with snippets, in five classes: a rare word, a common word, two words (AND), a
 phrase (a person's name), and a word with a date range and/or an outlet filter. Prints build time,
 archive size and p50/p95/p99 per class and overall; ``--facets`` times ``store.facets`` as well.
+``--optimize`` (re)builds the impact lists of an existing archive and times it; on PostgreSQL,
+``--check-scores N`` compares the lists' arithmetic with ``ts_rank_cd`` on every word of ~N random
+articles, and ``--check-pages`` compares pages 1 and 2 of the mix's one-word queries, from the lists
+and from full ranking.
 """
 
 from __future__ import annotations
@@ -312,6 +318,53 @@ def measure(db: str, mix: list[tuple[str, SearchQuery]], facets: bool) -> None:
         print(f"| store.facets, same queries | {len(facet_timings)} | {p50:.1f} / {p95:.1f} / {p99:.1f} | |")
 
 
+def check_scores(store: PostgresStore, articles: int) -> None:
+    """The build's arithmetic against ts_rank_cd, float for float, on every word of random articles."""
+    from dateline.store import impacts_pg
+    from dateline.store.postgres import _RANK_NORMALIZATION, _RANK_WEIGHTS
+
+    started = time.perf_counter()
+    compared, differing = impacts_pg.score_mismatches(store.db, _RANK_WEIGHTS, _RANK_NORMALIZATION, articles)
+    print(
+        f"scores: {compared:,} (word, article) pairs of ~{articles:,} random articles, {differing} differ "
+        f"from ts_rank_cd ({time.perf_counter() - started:.0f} s)"
+    )
+
+
+def check_pages(store: PostgresStore, mix: list[tuple[str, SearchQuery]]) -> None:
+    """Pages 1 and 2 of every one-word query of the mix: from the lists (when they prove the page) and
+    from ranking every match, compared hit for hit (ids, order, scores, snippets)."""
+    from dataclasses import replace
+
+    from dateline.store.impacts import single_word
+    from dateline.store.postgres import _HEADLINE_OPTIONS, _RANK_WEIGHTS
+    from dateline.store.query import to_tsquery_text
+
+    answered = differ = pages = 0
+    for _, query in mix:
+        if single_word(query.text) is None:
+            continue
+        for page in (query, replace(query, offset=query.limit)):
+            pages += 1
+            fast = store.search(page)
+            original = store._search_listed
+            store._search_listed = lambda *args: None  # type: ignore[method-assign]
+            try:
+                full = store.search(page)
+            finally:
+                store._search_listed = original  # type: ignore[method-assign]
+            filters, params = store._article_filters(page)
+            listed = store._search_listed(
+                single_word(page.text) or "", filters,
+                params | {"q": to_tsquery_text(page.text), "weights": _RANK_WEIGHTS, "headline": _HEADLINE_OPTIONS,
+                          "limit": page.limit, "offset": page.offset},
+                page.limit + page.offset,
+            )  # fmt: skip
+            answered += listed is not None
+            differ += fast != full
+    print(f"pages: {pages} one-word pages, {answered} answered from the lists, {differ} differ from full ranking")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
@@ -322,6 +375,17 @@ def main() -> None:
     parser.add_argument("--build-only", action="store_true", help="build (and optimize) the archive, time nothing")
     parser.add_argument("--no-optimize", action="store_true", help="leave the FTS index as the load wrote it")
     parser.add_argument("--facets", action="store_true", help="time store.facets for each query too")
+    parser.add_argument(
+        "--optimize", action="store_true", help="run optimize() on the archive as it is (builds the impact lists)"
+    )
+    parser.add_argument(
+        "--check-scores", type=int, default=0, metavar="N",
+        help="PostgreSQL: every word of about N random articles scored by the lists' arithmetic and by ts_rank_cd",
+    )  # fmt: skip
+    parser.add_argument(
+        "--check-pages", action="store_true",
+        help="PostgreSQL: pages 1 and 2 of the mix's one-word queries, from the lists and from full ranking",
+    )  # fmt: skip
     args = parser.parse_args()
 
     vocab = Vocabulary.build()
@@ -336,7 +400,24 @@ def main() -> None:
             store.optimize()
             print(f"optimize: {time.perf_counter() - started:.0f} s")
         count = store.count()
+    if args.optimize:
+        started = time.perf_counter()
+        if isinstance(store, SQLiteStore):
+            words = store.optimize()
+        else:
+            words = store.optimize(progress=lambda message: print(f"  {message}", file=sys.stderr, flush=True))
+        print(f"optimize: {time.perf_counter() - started:.0f} s, {words:,} words listed")
     if not isinstance(store, SQLiteStore):
+        lists = store.db.execute(
+            "SELECT count(*), coalesce(sum(cardinality(ids)), 0), pg_total_relation_size('search_impacts') "
+            "FROM search_impacts"
+        ).fetchone()
+        assert lists is not None
+        print(f"impact lists: {lists[0]:,} words, {lists[1]:,} entries, {lists[2] / 2**20:.0f} MiB")
+        if args.check_scores:
+            check_scores(store, args.check_scores)
+        if args.check_pages:
+            check_pages(store, queries(vocab, args.queries))
         size_row = store.db.execute(
             "SELECT pg_database_size(current_database()), pg_total_relation_size('articles'), "
             "pg_relation_size('articles_search'), current_setting('server_version')"

@@ -254,4 +254,34 @@ POSTGRES_MIGRATIONS: list[list[str]] = [
             story_id TEXT COLLATE "C" NOT NULL)""",
         "CREATE INDEX story_members_story ON story_members (story_id)",
     ],
+    # 4: impact lists, so that a search for a very common word need not rank every article (impacts_pg.py).
+    # Each word's best articles as two arrays in the search's order (score descending, then id), one row a
+    # word: a search reads one row, and a rebuild replaces tens of thousands of rows, not millions.
+    [
+        """CREATE TABLE search_impacts (
+            term TEXT COLLATE "C" PRIMARY KEY,
+            ids TEXT[] COLLATE "C" NOT NULL,
+            scores REAL[] NOT NULL,
+            complete BOOLEAN NOT NULL)""",
+        # one row once lists were ever built: from then on every write is logged
+        """CREATE TABLE search_impact_build (
+            ready BOOLEAN NOT NULL, ranking TEXT, built_at TIMESTAMPTZ, articles BIGINT, words INTEGER)""",
+        # insert-only (one row a write), so a build can delete exactly the rows its snapshot saw
+        """CREATE TABLE search_changed (
+            seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, article_id TEXT COLLATE "C" NOT NULL)""",
+        """CREATE FUNCTION dateline_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM search_impact_build) THEN
+                INSERT INTO search_changed (article_id)
+                VALUES (CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);
+            END IF;
+            RETURN NULL;
+        END
+        $$""",
+        """CREATE TRIGGER search_changed_write AFTER INSERT OR DELETE ON articles
+            FOR EACH ROW EXECUTE FUNCTION dateline_search_changed()""",
+        # a rewrite changes an article's scores only if it changes what is indexed
+        """CREATE TRIGGER search_changed_update AFTER UPDATE ON articles
+            FOR EACH ROW WHEN (OLD.search IS DISTINCT FROM NEW.search) EXECUTE FUNCTION dateline_search_changed()""",
+    ],
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +20,7 @@ import psycopg
 from dateline.enrich.said import said_date, said_words
 from dateline.errors import DatelineError
 from dateline.record import Article
+from dateline.store import impacts_pg
 from dateline.store.base import (
     GRANULARITIES,
     HIGHLIGHT_END,
@@ -42,6 +43,7 @@ from dateline.store.base import (
     period_of,
     statements_sql,
 )
+from dateline.store.impacts import single_word
 from dateline.store.migrations import POSTGRES_MIGRATIONS
 from dateline.store.query import to_tsquery_text
 
@@ -86,6 +88,8 @@ def _iso(moment: datetime) -> str:
 class PostgresStore:
     def __init__(self, url: str) -> None:
         self.url = url
+        # the impact lists' sizes (impacts_pg.py); tests make them small to exercise every path
+        self.impact_tiers = impacts_pg.TIERS
         try:
             self.db: psycopg.Connection[tuple[Any, ...]] = psycopg.connect(url, autocommit=True)
         except psycopg.Error as error:
@@ -336,25 +340,41 @@ class PostgresStore:
             row = self.db.execute("SELECT count(*) FROM articles").fetchone()
         return int(row[0]) if row else 0
 
-    def optimize(self) -> int:
-        # fresh planner statistics, and the GIN indexes' pending lists moved into their trees: a load
-        # leaves up to gin_pending_list_limit (4 MB) of entries there, which every search then reads
-        # from end to end (7 ms a query at a million articles) until autovacuum happens to clean it.
-        # The entries are the same either way, so results do not change.
+    def optimize(self, progress: Callable[[str], None] | None = None) -> int:
+        """Rebuild the impact lists of the very common words (``impacts_pg.py``), fold the GIN pending
+        lists into their trees and refresh the planner's statistics; the number of words listed.
+
+        Worth running after a large load: a search for a word in a large share of the archive then ranks
+        a list of its best articles instead of every match (same results). Writers wait only a moment."""
+        # GIN pending lists: a load leaves up to gin_pending_list_limit (4 MB) of entries there, which
+        # every search then reads from end to end (7 ms a query at a million articles) until autovacuum
+        # happens to clean it. The entries are the same either way, so results do not change.
         with self._lock:
             self.db.execute("ANALYZE")
             for index in ("articles_search", "quotes_search"):
                 self.db.execute("SELECT gin_clean_pending_list(%s::regclass)", (index,))
-        return 0
+            words = impacts_pg.build(self.db, _RANK_WEIGHTS, _RANK_NORMALIZATION, self.impact_tiers, progress=progress)
+            self.db.execute("ANALYZE search_impacts")
+        return words
 
     def needs_optimize(self) -> bool:
-        return False
+        with self._lock:
+            changes = impacts_pg.changes_since_build(self.db)
+        if changes is None:  # never optimized: worth it once the common words are costly to rank
+            return self.count() >= impacts_pg.MIN_MATCHES * 5
+        changed, built = changes
+        return changed > max(built, impacts_pg.MIN_MATCHES * 5) * impacts_pg.STALE_SHARE
 
     def search(self, query: SearchQuery) -> list[SearchHit]:
         filters, params = self._article_filters(query)
         params |= {"limit": query.limit, "offset": query.offset}
         if query.text.strip():
             params |= {"q": to_tsquery_text(query.text), "weights": _RANK_WEIGHTS, "headline": _HEADLINE_OPTIONS}
+            term = single_word(query.text)
+            if term is not None:
+                listed = self._search_listed(term, filters, params, query.limit + query.offset)
+                if listed is not None:
+                    return listed
             # headlines are slow (they re-parse the text): make them for the page of hits only
             sql = f"""
                 SELECT hit.id, hit.title, hit.url, hit.outlet, hit.published,
@@ -375,6 +395,23 @@ class PostgresStore:
         return [
             SearchHit(id_, title, url, outlet, published, snippet or "", float(score))
             for id_, title, url, outlet, published, snippet, score in rows
+        ]
+
+    def _search_listed(self, term: str, filters: str, params: dict[str, object], end: int) -> list[SearchHit] | None:
+        """A one-word search's page from the word's impact list, or None when the list cannot prove it."""
+        params = params | {
+            "term": term, "end": end, "depth": max(entries for _, entries in self.impact_tiers),
+            "normalization": _RANK_NORMALIZATION,
+            "ranking": impacts_pg.ranking_signature(_RANK_WEIGHTS, _RANK_NORMALIZATION),
+        }  # fmt: skip
+        with self._lock:
+            rows = self.db.execute(impacts_pg.rank_sql(filters), params).fetchall()
+        if not rows or not rows[0][0]:
+            return None
+        return [
+            SearchHit(id_, title, url, outlet, published, snippet or "", float(score))
+            for _, n, id_, title, url, outlet, published, snippet, score in rows
+            if n is not None
         ]
 
     def _matched(self, query: SearchQuery) -> tuple[str, dict[str, object]]:
