@@ -182,7 +182,9 @@ def score_book(book: Book, sdoc: Any, tally: Tally) -> None:
         speaker = found.quote.speaker
         kind = cue_kind(text, found.source)
         tally.by_cue[kind] += 1
-        right = speaker is not None and names_entity(book, entity, (speaker.start, speaker.end), speaker.name)
+        # a pronoun left as its own "speaker" names nobody, even where its span is one of the gold mentions
+        named = speaker is not None and speaker.name.strip().lower() not in PRONOUNS
+        right = named and names_entity(book, entity, (speaker.start, speaker.end), speaker.name)
         tally.right_by_cue[kind] += right
         if kind == "pronoun" and found.source is not None and names_entity(book, entity, found.source, None):
             tally.pronoun_attributed += 1

@@ -33,7 +33,10 @@ SLOW_SECONDS = 1.0
 
 #: what atheris instruments for coverage: dateline's own code (the libraries it calls run uninstrumented)
 _INSTRUMENTED = [
-    "dateline.extract", "dateline.extract.decode", "dateline.extract.html", "dateline.extract.textdump",
+    "dateline.extract", "dateline.extract.decode", "dateline.extract.html", "dateline.extract.html_dates",
+    "dateline.extract.html_furniture", "dateline.extract.html_authors", "dateline.extract.textdump",
+    "dateline.extract.textdump_headline", "dateline.extract.textdump_tidy", "dateline.extract.textdump_furniture",
+    "dateline.extract.textdump_region",
     "dateline.extract.pdf", "dateline.sources.warc", "dateline.sources.feeds", "dateline.sources.http",
     "dateline.enrich.timex", "dateline.enrich.timex_recognition", "dateline.enrich.timex_tense",
     "dateline.enrich.timex_timeline", "dateline.enrich.timex_values", "dateline.enrich.timex_dates",

@@ -92,3 +92,20 @@ def test_a_name_after_a_persons_title_is_a_person_whatever_the_tagger_says() -> 
     people = [e for e in cluster_entities(parse(text)) if e.type == "PERSON"]
     saraiva = [e for e in people if e.name == "Helena Saraiva"]
     assert len(saraiva) == 1 and len(saraiva[0].mentions) == 2
+
+
+def test_people_the_tagger_leaves_out_are_found_by_title_or_first_name() -> None:
+    text = (
+        "Harbour director Tomas Lindqvist met Mayor Agnes Brandt on Monday to discuss the new ferry pier. "
+        "Brandt said the city would pay for the access road."
+    )
+    entities = cluster_entities(parse(text))
+    brandt = _named(entities, "Agnes Brandt")
+    assert brandt.type == "PERSON" and len(brandt.mentions) == 2
+    assert text[slice(*brandt.mentions[0])] == "Agnes Brandt"
+
+
+def test_a_first_name_that_begins_a_place_or_building_is_not_a_person() -> None:
+    text = "Passengers waited at Victoria Station while the ferry to Maria Island was cancelled."
+    people = [e.name for e in cluster_entities(parse(text)) if e.type == "PERSON"]
+    assert not any(name.startswith(("Victoria", "Maria")) for name in people), people

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dateline.enrich import EnrichDoc, component
+from dateline.enrich.first_names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from dateline.record import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 #: spaCy labels kept; the rest (DATE, CARDINAL, ...) belong to the times and quantities components
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
@@ -112,6 +113,55 @@ def _corrected_label(span: Span) -> str:
     return span.label_
 
 
+#: nouns that make "Victoria Station" or "Georgia Avenue" a place or a building, not a person
+NAMED_THING_HEADS = frozenset(
+    """
+    street st avenue ave road rd boulevard lane square park bridge station airport port harbour harbor
+    island islands river lake bay beach mountain mount valley county city town village district province
+    region state university college school academy hospital clinic church cathedral mosque temple hall
+    center centre stadium arena museum theatre theater hotel tower building house palace library institute
+    foundation fund group company bank prize award cup line
+    """.split()
+)
+
+FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+
+
+def _untagged_people(sdoc: Doc) -> list[tuple[int, int, str]]:
+    """People the small model leaves untagged: a person's title, or a known first name, followed by
+    capitalised proper nouns that no entity span covers ("met Mayor Agnes Brandt on Monday")."""
+    tagged = bytearray(len(sdoc))
+    for ent in sdoc.ents:
+        tagged[ent.start : ent.end] = b"\x01" * len(ent)
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(sdoc):
+        token = sdoc[i]
+        titled = token.lower_ in PERSON_TITLES
+        named = token.lower_ in FIRST_NAMES and token.pos_ == "PROPN" and token.text[:1].isupper()
+        start = i + 1 if titled else i  # a title is not part of the name; a first name is
+        end = start if titled else start + 1
+        while end < len(sdoc) and end - start < 3 and _name_part(sdoc[end]) and not tagged[end]:
+            end += 1
+        long_enough = end - start >= (1 if titled else 2)  # "Agnes" alone may be a place or a ship
+        if (titled or named) and long_enough and not any(tagged[start:end]) and not _names_a_thing(sdoc, end):
+            first, last = sdoc[start], sdoc[end - 1]
+            found.append((first.idx, last.idx + len(last.text), sdoc.text[first.idx : last.idx + len(last.text)]))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _names_a_thing(sdoc: Doc, end: int) -> bool:
+    """ "Victoria Station", "Maria Island Ferry": the name ends in, or runs into, a place or building noun."""
+    return sdoc[end - 1].lower_ in NAMED_THING_HEADS or (end < len(sdoc) and sdoc[end].lower_ in NAMED_THING_HEADS)
+
+
+def _name_part(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and token.lower_ not in TITLES
+
+
 def _name_key(name: str) -> str:
     return " ".join(name.lower().split())
 
@@ -126,16 +176,17 @@ def _same_person(short: str, long: str) -> bool:
 
 def cluster_entities(sdoc: Doc) -> list[Entity]:
     """Merge the NER mentions of one parsed article into entities with canonical names."""
-    clusters: list[_Cluster] = []
-    by_key: dict[str, _Cluster] = {}
+    mentions: list[tuple[int, int, str, str]] = []
     for span in sdoc.ents:
         if span.label_ not in KEPT_LABELS:
             continue
         stripped = _strip_mention(span)
-        if stripped is None:
-            continue
-        start, end, text = stripped
-        label = _corrected_label(span)
+        if stripped is not None:
+            mentions.append((*stripped, _corrected_label(span)))
+    mentions.extend((start, end, text, "PERSON") for start, end, text in _untagged_people(sdoc))
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    for start, end, text, label in sorted(mentions):  # in reading order: a full name before its surname
         cluster = _find_cluster(clusters, by_key, label, text)
         if cluster is None:
             cluster = _Cluster(label)

@@ -75,6 +75,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from dateline.enrich import EnrichDoc, component
+from dateline.enrich.first_names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from dateline.record import Entity, Quote, QuoteKind, Speaker
 
 if TYPE_CHECKING:
@@ -221,32 +222,9 @@ FEMALE_TITLES = frozenset(
     {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "dame", "sister", "madame"}
 )
 
-#: first names that tell gender; compiled by hand from common English, European and post-Soviet names
-MALE_NAMES = frozenset(
-    """
-    aaron adam alan albert alex alexander alexei alexey andrei andrew andriy andrey anthony anton antony
-    arseniy barack ben benjamin bernie bill billy bob boris brian bruce carl charles chris christopher
-    colin craig dan daniel david dennis denis dick dmitri dmitry dmytro don donald douglas ed edward emmanuel
-    eric evgeny frank fred gary george gerald gordon greg gregory hank harry henry hugh ian igor ilya ivan
-    jack jacob james jared jason jeb jeff jeffrey jens jeremy jim jimmy joe joel john jon jonathan jose
-    joseph josh joshua juan justin keir keith ken kevin kirill konstantin larry lee leonid lindsey mark
-    marco martin matt matthew maxim michael mikhail mike mitch mohammed muhammad narendra nicholas nick
-    nikolai oleg oleksandr olaf patrick paul pete peter petro philip pierre ralph ray richard rick robert
-    roger ron ronald rudy ryan sam samuel scott sean sergei sergey sergiy steve steven stephen ted thomas
-    tim timothy todd tom tony valery vasily viktor vitali vitaliy vladimir vladislav volodymyr vyacheslav
-    walter wayne william xi yevgeny yuri yury zelensky
-    """.split()
-)
-FEMALE_NAMES = frozenset(
-    """
-    alice alina alla amy angela ann anna anne annalena barbara betsy carly caroline catherine charlotte
-    christine claire clare condoleezza daria diane donna elena elizabeth ellen elvira emily emma eva
-    giorgia hannah hillary huma irina iryna jane janet jennifer jill joan julia kamala karen karine kate
-    katherine kathleen kellyanne kristi laura linda lisa liz lyudmila margaret maria marie marine martha
-    mary melania michelle nancy natalia natalya nikki nina oksana olena olga rachel sarah sharon sophie
-    susan svetlana tatiana tatyana theresa ursula valentina veronica victoria yulia yuliya zoya
-    """.split()
-)
+#: names that tell gender: the first-name lists, and names the news writes alone for a few figures
+MALE_NAMES = MALE_FIRST_NAMES | {"lee", "lindsey", "xi", "zelensky"}
+FEMALE_NAMES = FEMALE_FIRST_NAMES
 
 #: Slavic surnames mark gender in their ending ("Zakharova" vs "Peskov"); used when the first name is unknown
 FEMALE_SURNAME_END = re.compile(r"(?:ova|eva|yova|ina|aya|ska)$")
@@ -2453,9 +2431,21 @@ def _to_match(candidate: _Candidate, text: str) -> QuoteMatch:
         kind=candidate.kind,
         cue_start=cue_start,
         cue_end=cue_end,
-        speaker=candidate.speaker,
+        speaker=_named(candidate.speaker),
     )
     return QuoteMatch(quote, candidate.source)
+
+
+#: pronouns that may stand as a cue's subject ("she said") without naming anyone
+SUBJECT_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | {"i", "we", "you", "it"}
+
+
+def _named(speaker: Speaker | None) -> Speaker | None:
+    """A pronoun the article never ties to anyone is not a speaker's name: the record leaves the speaker
+    unknown rather than list "She" among the archive's speakers (the cue still shows where it is said)."""
+    if speaker is not None and speaker.entity is None and speaker.name.strip().lower() in SUBJECT_PRONOUNS:
+        return None
+    return speaker
 
 
 @component("quotes")
