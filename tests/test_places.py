@@ -224,3 +224,9 @@ def test_a_persons_name_is_not_a_place() -> None:
     entities(doc)  # the component order: entities run before places
     places(doc)
     assert [text[p.start : p.end] for p in doc.places] == ["Porto"]
+
+
+def test_a_lowercase_description_is_not_a_place_name() -> None:
+    text = "Storm Ingrid closed every ferry crossing along Norway's west coast on Monday, and Bergen's port shut."
+    found = [name for name, _ in annotate(text)]
+    assert "west coast" not in found and "Bergen" in found

@@ -47,9 +47,9 @@ def test_components_run_in_their_order_whatever_was_imported_first() -> None:
     from dateline.enrich import BUILTIN_ORDER, COMPONENTS, enrich
 
     calls: list[str] = []
-    saved = dict(COMPONENTS)
+    enrich(Article(origin="x", text="Nothing."), [])  # loads every built-in component
+    saved = dict(COMPONENTS)  # all of them: later tests in this process enrich for real
     try:
-        enrich(Article(origin="x", text="Nothing."), [])  # loads every built-in component
         for name in list(COMPONENTS):
             COMPONENTS[name] = lambda doc, name=name: calls.append(name)
         enrich(Article(origin="x", text="Nothing."), ["quantities", "times", "places"])

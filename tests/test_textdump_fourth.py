@@ -380,3 +380,14 @@ def test_a_cookie_notice_is_not_the_body_but_a_story_about_cookies_is() -> None:
     dump = page("Ferry fares fall", *PROSE[:2], notice, *PROSE[2:], footer("ferry-fares-fall"))
     text = read_text_dump(dump, "t").text
     assert "withdraw your consent" not in text and "bus fares" in text
+
+
+def test_a_compact_date_closing_the_url_slug_dates_the_article() -> None:
+    from dateline.extract.textdump import _date_evidence
+
+    found, _ = _date_evidence("https://wire.example/europe/dock-strike-automation-20250302", [], 0, 0)
+    assert str(found) == "2025-03-02"
+    found, _ = _date_evidence("https://wire.example/europe/item-20251399", [], 0, 0)
+    assert found is None  # no 99th of a 13th month
+    found, _ = _date_evidence("https://wire.example/video/20250302-clip-7", [], 0, 0)
+    assert str(found) == "2025-03-02"

@@ -10,10 +10,8 @@ from typing import IO, Any
 
 from dateline.record import JSON_FIELDS, Article
 
-CSV_COLUMNS = (
-    "id", "origin", "url", "title", "published", "authors", "outlet", "language", "caption", "credit",
-    "text", "links", "quotes", "times", "entities", "places", "quantities", "warnings",
-)  # fmt: skip
+#: one column per JSON field, in the JSON order
+CSV_COLUMNS = JSON_FIELDS
 _COUNTED = {"links", "quotes", "times", "entities", "places", "quantities"}
 
 

@@ -66,15 +66,11 @@ def component(name: str) -> Callable[[Component], Component]:
 
 @cache  # imported once per process, not on every article
 def _load_builtin_components() -> None:
-    # Importing a module registers its components; modules missing here are simply not built yet.
+    # importing a module registers its components (a missing one is a packaging error: let it raise)
     import importlib
 
     for module in BUILTIN_ORDER:
-        try:
-            importlib.import_module(f"dateline.enrich.{module}")
-        except ModuleNotFoundError as error:
-            if error.name != f"dateline.enrich.{module}":
-                raise
+        importlib.import_module(f"dateline.enrich.{module}")
 
 
 def enrich(article: Article, components: Iterable[str] | None = None) -> Article:

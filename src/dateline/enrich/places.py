@@ -158,6 +158,8 @@ def find_mentions(doc: EnrichDoc, gaz: Gazetteer) -> list[Mention]:
         key = name_key(doc.text[start:end])
         if end <= start or key in gaz.demonyms:
             continue  # "Ukrainian" is not a place mention, whatever the tagger says
+        if not any(char.isupper() for char in doc.text[start:end]):
+            continue  # "the west coast", "downtown": a description, not a place's name
         if ent.label_ in PLACE_LABELS or _known_place(gaz, key, MAYBE_PLACE_MIN_POPULATION.get(ent.label_)):
             spans.append(Mention(start, end, key, county_list_kind(doc.text, end)))
         elif ent.label_ in NAMED_AFTER_PLACE_LABELS:

@@ -79,10 +79,12 @@ def extract(raw: RawDocument) -> Article:
 
 
 def read_plain(raw: RawDocument, published: str | None = None) -> Article:
-    """The file taken as the body exactly as it is, so annotation offsets are offsets into the file."""
+    """The file taken as the body exactly as it is, so annotation offsets are offsets into the file
+    (Windows line ends included: their carriage returns read as spaces)."""
     if looks_binary(raw.content):
         raise DocumentError(raw.origin, "binary data, not a news document")
-    return Article(origin=raw.origin, text=decode_text(raw.content, raw.origin), published=published)
+    text = decode_text(raw.content, raw.origin, keep_offsets=True)
+    return Article(origin=raw.origin, text=text, published=published)
 
 
 __all__ = ["READERS", "extract", "read_plain", "sniff"]

@@ -36,8 +36,11 @@ def looks_binary(content: bytes) -> bool:
     return controls > len(head) * 0.01
 
 
-def decode_text(content: bytes, origin: str) -> str:
-    """Decode by BOM, else as UTF-8, else by detection; refuse what decodes to no readable text."""
+def decode_text(content: bytes, origin: str, *, keep_offsets: bool = False) -> str:
+    """Decode by BOM, else as UTF-8, else by detection; refuse what decodes to no readable text.
+
+    Line ends become "\n". With ``keep_offsets`` the text keeps the file's length instead, so offsets
+    into it are offsets into the file: the "\r" of a "\r\n" becomes a space."""
     encoding = bom_encoding(content)
     if encoding:
         text = content.decode(encoding, errors="replace")
@@ -46,7 +49,7 @@ def decode_text(content: bytes, origin: str) -> str:
             text = content.decode("utf-8")
         except UnicodeDecodeError:
             text = _detect(content, origin)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", " \n" if keep_offsets else "\n").replace("\r", "\n")
     if sum(1 for ch in text[:8192] if ch in _CONTROL or ch == "\ufffd") > min(len(text), 8192) * 0.01:
         raise DocumentError(origin, "not readable text (binary data or an unknown encoding)")
     return text

@@ -2329,6 +2329,8 @@ URL_DATES = [
     # also at the end of a slug: '/world/talks-resume-2023-12-23/'
     re.compile(r"[/_-](?P<year>(?:19|20)\d\d)-(?P<nmonth>\d\d)-(?P<day>\d\d)(?:/|-|_|\.|$)"),
     re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<nmonth>\d\d)(?P<day>\d\d)(?:/|-|_|$)"),
+    # a compact date closing the slug: '/europe/dock-strike-automation-20250302'
+    re.compile(r"[_-](?P<year>(?:19|20)\d\d)(?P<nmonth>\d\d)(?P<day>\d\d)(?:/|\.html?)?$"),
 ]
 URL_MONTH = re.compile(r"[/-]((?:19|20)\d\d)[/-](\d{1,2})(?:/|$|-(?!\d))")
 # 'Published' as a label: capitalised, or opening the line or a field ('· published 3 May 2023')
