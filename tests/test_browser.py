@@ -120,7 +120,12 @@ def test_find_read_and_verify_a_quote(server: str, browser: object) -> None:
 def test_hostile_article_renders_inert(server: str, browser: object) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def refuse(dialog: object) -> None:
+        dialogs.append(str(dialog.message))  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    page.on("dialog", refuse)
     page.goto(server + "/?q=harbour")
     page.click(".hit h2 a")
     page.wait_for_selector("article.article")
@@ -131,4 +136,23 @@ def test_hostile_article_renders_inert(server: str, browser: object) -> None:
     assert dialogs == []
     assert "<script>window.pwned=1</script>" in page.inner_text("h1")  # shown as text, never run
     assert page.locator(".body img").count() == 0
+    page.close()
+
+
+def test_pages_work_under_their_content_security_policy(server: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    messages: list[str] = []
+
+    def keep(message: object) -> None:
+        messages.append(str(message.text))  # type: ignore[attr-defined]
+
+    page.on("console", keep)
+    for path in ("/?q=flood", "/speakers", "/speakers/Helena%20Saraiva", "/places", "/entities", "/stories",
+                 "/timeline"):  # fmt: skip
+        response = page.goto(server + path)
+        assert "script-src 'none'" in response.headers["content-security-policy"], path
+        page.wait_for_selector("main")
+        # the stylesheet from /static still applies
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(250, 250, 250)", path
+    assert [m for m in messages if "Content Security" in m] == []
     page.close()

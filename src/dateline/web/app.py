@@ -8,16 +8,19 @@ operator's token (DATELINE_TOKEN); without one it is disabled.
 
 import hmac
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline.errors import DocumentError
 from dateline.pipeline import content_hash, group_written_stories, ingest
@@ -25,10 +28,34 @@ from dateline.record import RawDocument
 from dateline.sources.http import Fetcher, FetchPolicy
 from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, open_store
 from dateline.store.pool import StorePool
-from dateline.web.render import article_html, places_map, snippet_html, timeline_bars, timeline_svg
+from dateline.web.render import (
+    article_html,
+    month_bounds,
+    page_url,
+    places_map,
+    safe_href,
+    snippet_html,
+    timeline_bars,
+    timeline_svg,
+    url_segment,
+)
 
 HERE = Path(__file__).resolve().parent
 MAX_UPLOAD_BYTES = 32 * 1024 * 1024
+# a multipart body carries boundaries, part headers and the url field around the file itself
+MAX_INGEST_BODY = MAX_UPLOAD_BYTES + 64 * 1024
+INGEST_PATH = "/api/ingest"
+# the speaker page reads statements in batches of this many until the exact speaker's are all found
+SPEAKER_BATCH = 1000
+SPEAKER_MOST_BATCHES = 50
+# No page runs script: every string from an article is escaped, and this stops one that slipped
+# through anyway. Styles come from /static only (no inline style attributes); inline SVG needs nothing.
+HTML_CSP = (
+    "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+# FastAPI's own API pages load their scripts and styles from a CDN and inline: they keep working without CSP
+OWN_SCRIPT_PAGES = ("/docs", "/redoc")
 
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0)]
@@ -41,7 +68,7 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
     URL ingest (by default private addresses are refused, unless DATELINE_ALLOW_PRIVATE=1)."""
     if fetch_policy is None:
         fetch_policy = FetchPolicy(allow_private=os.environ.get("DATELINE_ALLOW_PRIVATE") == "1")
-    pool = StorePool(lambda: open_store(db_url), harmless=(HTTPException, QueryError))
+    pool = StorePool(lambda: open_store(db_url), harmless=(HTTPException, QueryError, RequestValidationError))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -55,7 +82,13 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
         lifespan=lifespan,
     )
     app.state.pool = pool
+    app.add_middleware(IngestGate, token=token)
+    app.add_middleware(SecurityHeaders)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes every {{ value }}
+    templates.env.filters["safe_href"] = safe_href
+    templates.env.filters["url_segment"] = url_segment
+    templates.env.globals["page_url"] = page_url
+    templates.env.globals["month_bounds"] = month_bounds
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def get_store() -> Iterator[Store]:
@@ -64,18 +97,26 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
 
     StoreDep = Annotated[Store, Depends(get_store)]
 
-    @app.exception_handler(QueryError)
-    async def bad_query(request: Request, error: QueryError) -> JSONResponse:
-        return JSONResponse({"error": str(error)}, status_code=400)
-
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, error: HTTPException) -> Any:
+    def error_response(request: Request, status: int, message: str, headers: Mapping[str, str] | None = None) -> Any:
+        """The README's ``{"error": ...}`` for the API, the error page for a person at a browser."""
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": error.detail}, status_code=error.status_code, headers=error.headers)
+            return JSONResponse({"error": message}, status_code=status, headers=headers)
         return templates.TemplateResponse(
-            request, "error.html", {"status": error.status_code, "message": error.detail},
-            status_code=error.status_code,
-        )  # fmt: skip
+            request, "error.html", {"status": status, "message": message}, status_code=status, headers=headers
+        )
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, error: QueryError) -> Any:
+        return error_response(request, 400, str(error))
+
+    # Starlette's class, not FastAPI's subclass: the router's own 404 and 405 get our formats too
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Any:
+        return error_response(request, error.status_code, str(error.detail), error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Any:
+        return error_response(request, 422, validation_message(error))
 
     # -- JSON API -------------------------------------------------------------------------------
 
@@ -89,11 +130,12 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
     def api_search(
         store: StoreDep, q: str = "", since: DateParam = None, until: DateParam = None,
         outlet: str | None = None, speaker: str | None = None, place: str | None = None,
-        entity: str | None = None, limit: Limit = 20, offset: Offset = 0, facets: bool = False,
+        entity: str | None = None, story: str | None = None, limit: Limit = 20, offset: Offset = 0,
+        facets: bool = False,
     ) -> dict[str, Any]:  # fmt: skip
         query = SearchQuery(
             q, since=since or None, until=until or None, outlet=outlet or None, speaker=speaker or None,
-            place=place or None, entity=entity or None, limit=limit, offset=offset,
+            place=place or None, entity=entity or None, story=story or None, limit=limit, offset=offset,
         )  # fmt: skip
         result = page([asdict(hit) for hit in store.search(query)], limit, offset)
         if facets:
@@ -147,12 +189,14 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
     @app.get("/api/timeline", tags=["facts"], summary="Dated mentions, statements and articles by period")
     def api_timeline(
         store: StoreDep, q: str = "", since: DateParam = None, until: DateParam = None,
-        speaker: str | None = None, place: str | None = None,
+        outlet: str | None = None, speaker: str | None = None, place: str | None = None,
+        entity: str | None = None, story: str | None = None,
         granularity: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
     ) -> dict[str, Any]:  # fmt: skip
         query = SearchQuery(
-            q, since=since or None, until=until or None, speaker=speaker or None, place=place or None
-        )
+            q, since=since or None, until=until or None, outlet=outlet or None, speaker=speaker or None,
+            place=place or None, entity=entity or None, story=story or None,
+        )  # fmt: skip
         return {"granularity": granularity, "items": [asdict(b) for b in store.timeline(query, granularity)]}
 
     @app.get("/api/stories", tags=["stories"], summary="Stories told by more than one article")
@@ -167,9 +211,13 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
         return {"id": story_id, "articles": versions}
 
     @app.get("/api/failures", tags=["archive"], summary="Documents that could not be read, and why")
-    def api_failures(store: StoreDep) -> dict[str, Any]:
-        failures = [asdict(failure) for failure in store.failures()]
-        return page(failures, max(len(failures), 1), 0)
+    def api_failures(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+        # the store hands back every failure; slicing here keeps the contract of every other list
+        failures = store.failures()
+        items = [asdict(failure) for failure in failures[offset : offset + limit]]
+        result = page(items, limit, offset)
+        result["next_offset"] = offset + limit if offset + limit < len(failures) else None
+        return result
 
     @app.post("/api/ingest", tags=["archive"], summary="Add a document or a URL (needs the token)", status_code=201)
     def api_ingest(
@@ -178,7 +226,7 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
         url: Annotated[str | None, Form(description="or: a page to fetch (private addresses refused)")] = None,
         authorization: Annotated[str | None, Header()] = None,
     ) -> dict[str, Any]:  # fmt: skip
-        check_token(token, authorization)
+        check_token(token, authorization)  # IngestGate checked it before the body was read; this guards a reroute
         if (file is None) == (not url):
             raise HTTPException(400, "send either a file or a url")
         if file is not None:
@@ -210,11 +258,11 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
     def search_page(
         request: Request, store: StoreDep, q: str = "", since: DateParam = None, until: DateParam = None,
         outlet: str | None = None, speaker: str | None = None, place: str | None = None,
-        entity: str | None = None, offset: Offset = 0,
+        entity: str | None = None, story: str | None = None, offset: Offset = 0,
     ) -> Any:  # fmt: skip
         query = SearchQuery(
             q, since=since or None, until=until or None, outlet=outlet or None, speaker=speaker or None,
-            place=place or None, entity=entity or None, limit=20, offset=offset,
+            place=place or None, entity=entity or None, story=story or None, limit=20, offset=offset,
         )  # fmt: skip
         error = None
         try:
@@ -264,7 +312,7 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
         places = store.places(500)
         return templates.TemplateResponse(request, "places.html", {"places": places, "map": places_map(places)})
 
-    @app.get("/places/{name}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/places/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def place_page(name: str, request: Request, store: StoreDep) -> Any:
         matches = [p for p in store.places(5000) if p.name.lower() == name.lower()]
         if not matches:
@@ -298,10 +346,10 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
     def speakers_page(request: Request, store: StoreDep) -> Any:
         return templates.TemplateResponse(request, "speakers.html", {"speakers": store.speakers(500)})
 
-    @app.get("/speakers/{name}", response_class=HTMLResponse, include_in_schema=False)
+    # {name:path}: the server decodes %2F before routing, so a name with "/" spans two segments
+    @app.get("/speakers/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def speaker_page(name: str, request: Request, store: StoreDep, about: str | None = None) -> Any:
-        quotes = store.quotes(QuoteQuery(speaker=name, about=about or None, limit=1000, distinct=True))
-        quotes = [quote for quote in quotes if (quote.speaker or "").lower() == name.lower()] or quotes
+        quotes = exact_speaker_quotes(store, name, about or None)
         if not quotes and not about:
             raise HTTPException(404, f"No statements by {name} in the archive.")
         canonical = quotes[0].speaker if quotes else name
@@ -340,11 +388,124 @@ def story_versions(store: Store, story_id: str) -> list[dict[str, Any]]:
     return versions
 
 
+def exact_speaker_quotes(store: Store, name: str, about: str | None) -> list[Any]:
+    """Every distinct statement by the speaker called exactly ``name`` (any case); failing that, the first
+    batch of those whose speaker's name contains it ("Saraiva" finds "Helena Saraiva").
+
+    QuoteQuery.speaker is a substring filter, so a short name shares its matches with longer ones:
+    batches are read until the matches run out so that none of the exact speaker's statements is cut.
+    """
+    wanted = name.lower()
+    first: list[Any] = []
+    exact: list[Any] = []
+    for batch_number in range(SPEAKER_MOST_BATCHES):
+        batch = store.quotes(
+            QuoteQuery(speaker=name, about=about, limit=SPEAKER_BATCH, offset=batch_number * SPEAKER_BATCH,
+                       distinct=True)
+        )  # fmt: skip
+        if batch_number == 0:
+            first = batch
+        exact.extend(quote for quote in batch if (quote.speaker or "").lower() == wanted)
+        if len(batch) < SPEAKER_BATCH:
+            break
+    return exact or first
+
+
+def validation_message(error: RequestValidationError) -> str:
+    """FastAPI's list of validation problems as one line a person can read: "since: String should match..."."""
+    problems = []
+    for problem in error.errors():
+        where = ".".join(str(part) for part in problem.get("loc", ())[1:]) or "request"
+        problems.append(f"{where}: {problem.get('msg', 'invalid')}")
+    return "; ".join(problems) or "invalid request"
+
+
+def bearer_ok(expected: str, authorization: str | None) -> bool:
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+class IngestGate:
+    """The write API's checks that need no body: the token, then the declared size, before a byte is read.
+
+    FastAPI parses (and spools) a multipart body before any dependency runs, so an endpoint or a
+    dependency would check the token only after an anonymous client's upload was taken in whole. The
+    body is still counted as it streams, for clients that declare no Content-Length.
+    """
+
+    def __init__(self, app: ASGIApp, token: str | None) -> None:
+        self.app = app
+        self.token = token
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != INGEST_PATH or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
+        headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in scope["headers"]}
+        refusal = self.refusal(headers)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+        taken = 0
+
+        async def counted() -> Message:
+            nonlocal taken
+            message = await receive()
+            taken += len(message.get("body", b""))
+            if taken > MAX_INGEST_BODY:
+                raise HTTPException(413, f"upload over the {MAX_UPLOAD_BYTES:,}-byte limit")
+            return message
+
+        await self.app(scope, counted, send)
+
+    def refusal(self, headers: dict[str, str]) -> JSONResponse | None:
+        if not self.token:
+            return JSONResponse(
+                {"error": "the write API is disabled: start the server with DATELINE_TOKEN set"}, status_code=403
+            )
+        if not bearer_ok(self.token, headers.get("authorization")):
+            return JSONResponse(
+                {"error": "missing or wrong token (send Authorization: Bearer TOKEN)"}, status_code=401,
+                headers={"WWW-Authenticate": "Bearer"},
+            )  # fmt: skip
+        declared = headers.get("content-length")
+        if declared is not None:
+            if not declared.strip().isdigit():
+                return JSONResponse({"error": "Content-Length is not a number"}, status_code=400)
+            if int(declared) > MAX_INGEST_BODY:
+                return JSONResponse({"error": f"upload over the {MAX_UPLOAD_BYTES:,}-byte limit"}, status_code=413)
+        return None
+
+
+class SecurityHeaders:
+    """nosniff on every response; the Content-Security-Policy on our HTML pages (not on /docs and /redoc)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        own_scripts = str(scope["path"]).startswith(OWN_SCRIPT_PAGES)
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"x-content-type-options"]
+                headers.append((b"x-content-type-options", b"nosniff"))
+                content_type = dict((k.lower(), v) for k, v in headers).get(b"content-type", b"")
+                if content_type.startswith(b"text/html") and not own_scripts:
+                    headers.append((b"content-security-policy", HTML_CSP.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def check_token(expected: str | None, authorization: str | None) -> None:
     if not expected:
         raise HTTPException(403, "the write API is disabled: start the server with DATELINE_TOKEN set")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+    if not bearer_ok(expected, authorization):
         raise HTTPException(401, "missing or wrong token (send Authorization: Bearer TOKEN)",
                             headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
 

@@ -6,14 +6,17 @@ receive ``Markup`` built by these functions or plain strings that Jinja escapes 
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote as quote_url
+from urllib.parse import urlencode, urlsplit
 
 from markupsafe import Markup, escape
 
 from dateline.record import Article
-from dateline.store.base import HIGHLIGHT_END, HIGHLIGHT_START, PlaceSummary, TimelineBucket
+from dateline.store.base import HIGHLIGHT_END, HIGHLIGHT_START, PlaceSummary, SearchQuery, TimelineBucket
 
 
 @dataclass(frozen=True)
@@ -219,14 +222,69 @@ def places_map(places: Sequence[PlaceSummary], width: int = 760, height: int = 3
         radius = 3 + 9 * (place.articles / peak) ** 0.5
         where = ", ".join(filter(None, [place.name, place.admin1, place.country]))
         parts.append(
-            f'<a href="/places/{escape(quote_param(place.name))}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
+            f'<a href="/places/{escape(url_segment(place.name))}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
             f'class="dot"><title>{escape(where)}: {place.articles} articles</title></circle></a>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def quote_param(value: str) -> str:
-    from urllib.parse import quote
+def url_segment(value: str) -> str:
+    """``value`` as one path segment: "/" is quoted too, or a name like "AC/DC" would split the path."""
+    return quote_url(value, safe="")
 
-    return quote(value, safe="")
+
+# what a browser strips or ignores in an href before reading its scheme: "java\tscript:" is javascript:
+_URL_EDGE = "".join(chr(code) for code in range(0x21))
+_URL_IGNORED = str.maketrans("", "", "\t\n\r")
+
+
+def safe_href(url: str | None) -> str | None:
+    """``url`` if a browser would open it as an http(s) page, else None (the template then shows plain text).
+
+    Article data is untrusted: Jinja escapes markup but not a ``javascript:`` or ``data:`` scheme, which
+    would run script in our origin on a click. Relative links are refused as well: an article's link
+    resolved against our site would point somewhere its author never meant.
+    """
+    if not url:
+        return None
+    cleaned = url.strip(_URL_EDGE).translate(_URL_IGNORED)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return cleaned
+
+
+# the search page's parameters, in the order its links spell them
+SEARCH_FILTERS = ("since", "until", "outlet", "speaker", "place", "entity", "story")
+
+
+def page_url(query: SearchQuery, **changes: str | int | None) -> str:
+    """The search page for ``query`` with ``changes`` applied (None removes a parameter).
+
+    Every link of the search page is built here so that none drops an active filter; a changed filter
+    starts again from the first page unless ``offset`` is among the changes.
+    """
+    params: dict[str, str | int | None] = {"q": query.text}
+    params.update({name: getattr(query, name) for name in SEARCH_FILTERS})
+    params["offset"] = query.offset
+    unknown = set(changes) - set(params)
+    if unknown:
+        raise TypeError(f"not a search parameter: {', '.join(sorted(unknown))}")
+    if "offset" not in changes:
+        params["offset"] = None
+    params.update(changes)
+    kept = [(name, str(value)) for name, value in params.items() if value not in (None, "", 0)]
+    return "/?" + urlencode(kept) if kept else "/"
+
+
+def month_bounds(month: str) -> tuple[str, str]:
+    """The first and last day of a YYYY-MM month facet, for a since/until filter."""
+    try:
+        last = calendar.monthrange(int(month[:4]), int(month[5:7]))[1]
+    except ValueError:  # not a YYYY-MM value: a filter on that exact string matches what it can
+        return month, month
+    return f"{month[:7]}-01", f"{month[:7]}-{last:02d}"
