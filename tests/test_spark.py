@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from dateline.errors import DocumentError
-from dateline.pipeline import ingest
+from dateline.pipeline import group_stories, ingest
 from dateline.record import Article, RawDocument
 from dateline.sources import read_inputs
 from dateline.sources.files import read_files
@@ -165,6 +165,10 @@ def test_batch_gives_the_articles_and_failures_ingest_gives(spark: Any, tmp_path
 
     batch_archive = open_store(str(tmp_path / "batch.db"))
     assert {a.id: a.to_dict() for a in batch_archive.articles()} == expected
+    # the batch grouped the stories it wrote, as ingest does
+    group_stories(archive)
+    assert {i: batch_archive.story_of(i) for i in expected} == {i: archive.story_of(i) for i in expected}
+    assert any(archive.story_of(i) is not None for i in expected)
 
     # the cut record: one row in the errors table, the same failure ingest reports
     errors = pq.read_table(out / "errors").to_pylist()
@@ -227,3 +231,34 @@ def _extracted(path: Path) -> dict[str, Any]:
     from dateline.sources.files import read_file
 
     return extract(read_file(path)).to_dict()
+
+
+class _Rows:
+    """What _write_store reads of a Spark RDD of (order, digest, record) rows, for a test without Spark."""
+
+    def __init__(self, rows: list[tuple[Any, str, str]]) -> None:
+        self.rows = rows
+
+    def toLocalIterator(self) -> Iterator[tuple[Any, str, str]]:  # Spark's name
+        return iter(self.rows)
+
+
+def test_writing_a_batch_into_an_archive_groups_its_stories(tmp_path: Path) -> None:
+    from dateline.spark import _write_store
+    from tests.test_stories import PORTO, PORTO_TITLE, body
+
+    articles = [
+        Article(origin="a", url="https://example.org/a", title=PORTO_TITLE, published="2024-03-12", text=body(PORTO)),
+        Article(origin="b", url="https://example.org/b", title=None, published="2024-03-13",
+                text="PORTO (Wire) - " + body(PORTO[:4])),
+        Article(origin="c", url="https://example.org/c", title="Undated", published=None, text="A short note."),
+    ]  # fmt: skip
+    db = str(tmp_path / "batch.db")
+    rows = [((0, n), f"hash-{n}", article.to_json()) for n, article in enumerate(articles)]
+    failures = [DocumentError("bad.html", "empty document")]
+    assert _write_store(db, _Rows(rows), failures) == 0
+    archive = open_store(db)
+    ids = [article.id for article in articles]
+    assert archive.story_of(ids[1]) == ids[0] == archive.story_of(ids[0])
+    assert [f.origin for f in archive.failures()] == ["bad.html"]
+    archive.close()

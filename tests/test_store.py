@@ -172,6 +172,65 @@ def test_failures_are_recorded_and_cleared_by_success(store: Store) -> None:
     assert store.failures() == []
 
 
+def test_failures_are_paged_oldest_first(store: Store) -> None:
+    for origin in ("c.html", "a.html", "b.html"):
+        store.record_failure(origin, f"{origin} is empty")
+    every = store.failures()
+    assert sorted(f.origin for f in every) == ["a.html", "b.html", "c.html"]
+    assert store.failures(limit=2) == every[:2]
+    assert store.failures(limit=2, offset=2) == every[2:]
+    assert store.failures(offset=1) == every[1:]
+    assert store.failures(limit=0) == [] and store.failures(limit=5, offset=3) == []
+
+
+def test_archive_urls_are_shown_without_their_secrets() -> None:
+    import subprocess
+    import sys
+
+    from dateline.store import redacted_url
+
+    assert redacted_url("postgresql://reporter:s3cret@db.example:5432/news") == "postgresql://db.example:5432/news"
+    assert redacted_url("postgres://me@db/news") == "postgres://db/news"
+    assert redacted_url("postgresql://db/news?password=s3cret&sslmode=require") == (
+        "postgresql://db/news?password=***&sslmode=require"
+    )
+    assert redacted_url("postgresql://db/news?application_name=a@b") == "postgresql://db/news?application_name=a@b"
+    assert redacted_url("archives/dateline.db") == "archives/dateline.db"
+    # the CLI prints URLs for SQLite users too, who need not have the PostgreSQL driver
+    check = "import sys, dateline.store; dateline.store.redacted_url('x'); assert 'psycopg' not in sys.modules"
+    assert subprocess.run([sys.executable, "-c", check], capture_output=True).returncode == 0
+
+
+def test_read_only_opening_refuses_a_missing_archive(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "archve.db"
+    with pytest.raises(DatelineError, match=r"^no archive at .*archve\.db \(ingest something first\)$"):
+        open_store(str(missing), create=False)
+    with pytest.raises(DatelineError, match="no archive at"):
+        open_store(f"sqlite:///{missing}", create=False)
+    assert not missing.parent.exists()
+    open_store(":memory:", create=False).close()
+    open_store(str(missing)).close()  # writers create it, folder and all
+    open_store(str(missing), create=False).close()
+
+
+@pytest.mark.parametrize("kind", ["text file", "folder", "newer schema", "inside a file"])
+def test_an_archive_that_cannot_be_opened_is_a_dateline_error(kind: str, tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    if kind == "text file":
+        path.write_text("not an archive\n" * 100, encoding="utf-8")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "inside a file":
+        (tmp_path / "file").write_text("x", encoding="utf-8")
+        path = tmp_path / "file" / "archive.db"
+    else:
+        SQLiteStore(path).close()
+        with sqlite3.connect(path) as db:
+            db.execute("PRAGMA user_version = 999")
+    with pytest.raises(DatelineError, match=f"^{path}: cannot open the archive: .+"):
+        open_store(str(path))
+
+
 def test_replacing_an_article_leaves_no_orphans(tmp_path: Path) -> None:
     path = tmp_path / "archive.db"
     archive = SQLiteStore(path)
@@ -343,7 +402,7 @@ def test_postgres_schema_is_versioned(postgres_url: str) -> None:
     archive.close()
     with psycopg.connect(postgres_url, autocommit=True) as db:
         db.execute("INSERT INTO schema_version (version) VALUES (999)")
-    with pytest.raises(RuntimeError, match="newer than this dateline"):
+    with pytest.raises(DatelineError, match=r"^postgresql://.*: cannot open the archive: schema version 999 is newer"):
         PostgresStore(postgres_url)
 
 

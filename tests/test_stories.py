@@ -360,3 +360,55 @@ def test_an_ingest_into_a_large_archive_groups_only_its_days(tmp_path: Path, mon
     assert pipeline.group_written_stories(store, report) == 1  # the undated one waits for a rebuild
     assert store.story_of(ids["wire"]) == ids["porto"] and store.story_of(ids["undated"]) is None
     store.close()
+
+
+def test_an_ingest_into_a_small_archive_groups_only_its_days_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below FULL_REGROUP_LIMIT a dated upload or poll no longer walks the whole archive, and the
+    stories come out as a full regrouping gives them; undated articles still get a full regrouping."""
+    import dateline.pipeline as pipeline
+
+    # the data of the equality test above (identical bodies weeks apart are only joined by a rebuild)
+    rows = [row for row in dated_rows() if row[0] not in ("undated", "porto-40")]
+    late = [("porto-cut-7", body(PORTO[:3]), PORTO_TITLE, "2024-03-07T10:00:00+02:00")]
+    first, second = [row for row in rows if row[3] and row[3] < "2024-04"], [row for row in rows if row[3] >= "2024-04"]
+    incremental = open_store(str(tmp_path / "incremental.db"))
+    _store_rows(incremental, first)
+    group_stories(incremental)
+    report = pipeline.IngestReport()
+    for name, text, title, published in second + late:
+        article = Article(origin=name, url=f"https://example.org/{name}", title=title, published=published, text=text)
+        incremental.upsert(article)
+        report.wrote(article)
+    whole = open_store(str(tmp_path / "whole.db"))
+    _store_rows(whole, rows + late)
+    group_stories(whole)
+
+    def walks_everything(store: Store) -> int:
+        raise AssertionError("a dated ingest regrouped the whole archive")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "group_stories", walks_everything)
+        assert incremental.count() < pipeline.FULL_REGROUP_LIMIT
+        assert pipeline.group_written_stories(incremental, report) == 0
+    assert _partition(incremental) == _partition(whole)
+    undated = Article(origin="lyon", url="https://example.org/lyon", title=LYON_TITLE, published=None, text=body(LYON))
+    incremental.upsert(undated)
+    report = pipeline.IngestReport()
+    report.wrote(undated)
+    whole_regroupings: list[int] = []
+    monkeypatch.setattr(pipeline, "group_stories", lambda store: whole_regroupings.append(1) or group_stories(store))
+    assert pipeline.group_written_stories(incremental, report) == 0 and whole_regroupings == [1]
+    incremental.close()
+    whole.close()
+
+
+def test_reports_of_parts_add_up() -> None:
+    from dateline.pipeline import IngestReport
+
+    total, part = IngestReport(new=1, days=("2024-03-02", "2024-03-04")), IngestReport(updated=2, undated=1)
+    part.days = ("2024-02-27", "2024-03-01")
+    total.add(part)
+    total.add(IngestReport())
+    assert (total.new, total.updated, total.undated, total.days) == (1, 2, 1, ("2024-02-27", "2024-03-04"))

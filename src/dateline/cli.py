@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import closing
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -23,8 +24,11 @@ from dateline.pipeline import IngestReport, group_stories, group_written_stories
 from dateline.pipeline import ingest as run_ingest
 from dateline.record import Article
 from dateline.sources import read_inputs
-from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, default_db_url, open_store
+from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, default_db_url, open_store, redacted_url
 from dateline.store.base import HIGHLIGHT_END, HIGHLIGHT_START
+
+if TYPE_CHECKING:
+    from dateline.sources import FetchPolicy
 
 app = typer.Typer(
     name="dateline",
@@ -39,7 +43,11 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 Paths = Annotated[list[str], typer.Argument(help="Files or folders (HTML, PDF, text dumps; .gz too).")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="One JSON object per line, as DESIGN.md gives it.")]
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="Archive: a SQLite path (default ./dateline.db or $DATELINE_DB).")
+    str | None,
+    typer.Option(
+        "--db",
+        help="Archive: a SQLite path or a postgresql://user@host/dbname URL (default ./dateline.db or $DATELINE_DB).",
+    ),
 ]
 EnrichOption = Annotated[
     bool, typer.Option("--enrich/--no-enrich", help="Find quotes, times, places... (off: archive text only).")
@@ -112,6 +120,9 @@ def annotate(
     as_json: JsonFlag = False,
 ) -> None:
     """Extract and enrich documents (quotes, times, entities, places, quantities); store nothing."""
+    if published is not None and not plain:
+        # an extracted document takes its date from the page: silently ignoring this one would mislead
+        _usage_error("--published needs --plain (other documents take their date from their own text)")
     if not plain:
         raise typer.Exit(_print_all(read_articles(read_inputs(paths), components=None), as_json))
     failed = 0
@@ -147,14 +158,9 @@ def ingest(
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from dateline.sources import FetchPolicy, is_url
-    from dateline.sources.files import expand_paths
-
-    store = _open(db)
-    allow_private = allow_private or os.environ.get("DATELINE_ALLOW_PRIVATE") == "1"
-    policy = FetchPolicy(allow_private=allow_private, host_delay=delay)
-    # a feed or sitemap lists an unknown number of articles: then the bar just counts
-    total = None if any(is_url(p) for p in inputs) else sum(1 for _ in expand_paths(inputs))
+    store = _open(db, create=True)
+    policy = _fetch_policy(allow_private, delay)
+    items, total = _ingest_items(inputs)
     progress = Progress(
         TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, disable=quiet or not err.is_terminal,
@@ -169,7 +175,7 @@ def ingest(
 
         components: list[str] | None = None if enrich_articles else []
         report = run_ingest(
-            read_inputs(inputs, policy), store, components=components, on_document=on_document,
+            read_inputs(items, policy), store, components=components, on_document=on_document,
             workers=workers or os.cpu_count() or 1,
         )  # fmt: skip
     if report.new or report.updated:
@@ -180,7 +186,7 @@ def ingest(
     err.print(
         f"{report.documents} documents: {report.new} new, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.skipped} already stored, {len(report.failures)} failed "
-        f"-> {escape(db or default_db_url())}"
+        f"-> {escape(redacted_url(db or default_db_url()))}"
     )
     raise typer.Exit(1 if report.failures else 0)
 
@@ -201,11 +207,9 @@ def watch(
 ) -> None:
     """Poll feeds and ingest their new articles, with conditional requests; restarts do not refetch."""
     import itertools
-    import os
     import time
     from datetime import datetime
 
-    from dateline.sources import FetchPolicy
     from dateline.sources.http import Fetcher
     from dateline.sources.watch import parse_interval, poll
 
@@ -213,9 +217,8 @@ def watch(
         interval = parse_interval(every)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--every") from None
-    store = _open(db)
-    allow_private = allow_private or os.environ.get("DATELINE_ALLOW_PRIVATE") == "1"
-    fetcher = Fetcher(FetchPolicy(allow_private=allow_private, host_delay=delay))
+    store = _open(db, create=True)
+    fetcher = Fetcher(_fetch_policy(allow_private, delay))
     failed = False
 
     def on_document(origin: str, error: DocumentError | None) -> None:
@@ -261,16 +264,15 @@ def search(
     as_json: JsonFlag = False,
 ) -> None:
     """Full-text search of the archive, best matches first, with a snippet, outlet and date."""
-    store = _open(db)
-    try:
-        search_query = SearchQuery(
-            query, since=_date(since), until=_date(until), outlet=outlet, speaker=speaker, place=place,
-            entity=entity, story=story, limit=limit, offset=offset,
-        )  # fmt: skip
-        hits = store.search(search_query)
-    except QueryError as error:
-        err.print(f"error: {escape(str(error))}")
-        raise typer.Exit(2) from None
+    search_query = SearchQuery(
+        query, since=_date(since), until=_date(until), outlet=outlet, speaker=speaker, place=place,
+        entity=entity, story=story, limit=limit, offset=offset,
+    )  # fmt: skip
+    with closing(_open(db, create=False)) as store:
+        try:
+            hits = store.search(search_query)
+        except QueryError as error:
+            _usage_error(str(error))
     for hit in hits:
         if as_json:
             print_json_row(hit)
@@ -291,7 +293,8 @@ def show(
     article_id: Annotated[str, typer.Argument(help="Article id.")], db: DbOption = None, as_json: JsonFlag = False
 ) -> None:
     """Print one archived article."""
-    article = _open(db).get(article_id)
+    with closing(_open(db, create=False)) as store:
+        article = store.get(article_id)
     if article is None:
         err.print(f"error: no article with id {escape(article_id)}")
         raise typer.Exit(1)
@@ -312,12 +315,12 @@ def quotes(
     as_json: JsonFlag = False,
 ) -> None:
     """Statements in the archive: who said what, when, and where it was published."""
-    try:
-        query = QuoteQuery(speaker, about, _date(since), _date(until), limit=limit, distinct=distinct)
-        hits = _open(db).quotes(query)
-    except QueryError as error:
-        err.print(f"error: {escape(str(error))}")
-        raise typer.Exit(2) from None
+    query = QuoteQuery(speaker, about, _date(since), _date(until), limit=limit, distinct=distinct)
+    with closing(_open(db, create=False)) as store:
+        try:
+            hits = store.quotes(query)
+        except QueryError as error:
+            _usage_error(str(error))
     for hit in hits:
         if as_json:
             print_json_row(hit)
@@ -337,7 +340,7 @@ def stories(
     as_json: JsonFlag = False,
 ) -> None:
     """Stories told by more than one article (wire copies, rewrites, updates), the most widely told first."""
-    store = _open(db)
+    store = _open(db, create=rebuild)
     if rebuild:
         err.print(f"{group_stories(store)} stories with more than one article")
     for story in store.stories(limit):
@@ -361,7 +364,7 @@ def optimize(db: DbOption = None) -> None:
     Safe to re-run at any time."""
     import time
 
-    store = _open(db)
+    store = _open(db, create=False)
     started = time.perf_counter()
     words = store.optimize()
     store.close()
@@ -380,19 +383,18 @@ def export(
     from dateline.export import FORMATS
 
     if format not in FORMATS:
-        err.print(f"error: unknown format {escape(format)!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    store = _open(db)
-    if format == "parquet":
-        if output is None:
-            err.print("error: --format parquet needs --out FILE")
-            raise typer.Exit(2)
-        count = FORMATS[format](store.articles(), output)
-    elif output is None:
-        count = FORMATS[format](store.articles(), sys.stdout)
-    else:
-        with output.open("w", encoding="utf-8", newline="") as handle:
-            count = FORMATS[format](store.articles(), handle)
+        _usage_error(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if format == "parquet" and output is None:
+        _usage_error("--format parquet needs --out FILE")
+    with closing(_open(db, create=False)) as store:
+        if format == "parquet":
+            assert output is not None  # refused above
+            count = FORMATS[format](store.articles(), output)
+        elif output is None:
+            count = FORMATS[format](store.articles(), sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                count = FORMATS[format](store.articles(), handle)
     err.print(f"exported {count} articles")
 
 
@@ -410,9 +412,9 @@ def serve(
     from dateline.web.app import create_app
 
     url = db or default_db_url()
-    _open(url).close()  # fail now, with a clear message, rather than on the first request
+    _open(url, create=False).close()  # fail now, with a clear message, rather than on the first request
     token = os.environ.get("DATELINE_TOKEN") or None
-    err.print(f"dateline: serving {escape(url)} at http://{host}:{port}/ (API docs at /docs)")
+    err.print(f"dateline: serving {escape(redacted_url(url))} at http://{host}:{port}/ (API docs at /docs)")
     if token is None:
         err.print("dateline: write API disabled (set DATELINE_TOKEN to allow POST /api/ingest)")
     uvicorn.run(create_app(url, token), host=host, port=port, log_level="warning")
@@ -442,20 +444,35 @@ def batch(
     from dateline.spark import run_batch
 
     if out is None and db is None:
-        err.print("error: nowhere to write: give --out DIR, --db URL, or both")
-        raise typer.Exit(2)
+        _usage_error("nowhere to write: give --out DIR, --db URL, or both")
     try:
         report = run_batch(inputs, master=master, out=out, db=db, partitions=partitions)
     except DatelineError as error:
-        err.print(f"error: {escape(str(error))}")
-        raise typer.Exit(2) from None
+        _usage_error(str(error))
     for failure in report.failures:
         report_failure(failure)
+    if report.ungrouped:
+        err.print(f"{report.ungrouped} articles without a publication date: `dateline stories --rebuild` groups them")
+    destinations = [x for x in (out, db and redacted_url(db)) if x]
     err.print(
         f"{report.documents} documents: {report.articles} articles, {len(report.failures)} failed, "
-        f"{report.seconds:.1f} s -> {escape(', '.join(x for x in (out, db) if x))}"
+        f"{report.seconds:.1f} s -> {escape(', '.join(destinations))}"
     )
     raise typer.Exit(1 if report.failures else 0)
+
+
+def _ingest_items(inputs: list[str]) -> tuple[list[str], int | None]:
+    """What to read, and how many documents that is for the progress bar (None: unknown, the bar just
+    counts). Folders are walked once, here, and the files found are what is read."""
+    from dateline.sources import is_url
+    from dateline.sources.files import expand_paths
+    from dateline.sources.warc import is_warc
+
+    if any(is_url(item) for item in inputs):
+        return inputs, None  # a feed or sitemap lists an unknown number of articles
+    files = list(expand_paths(inputs))
+    # a WARC yields one document per HTML response: thousands from one file
+    return [str(path) for path in files], None if any(is_warc(path) for path in files) else len(files)
 
 
 def _regroup_stories(store: Store, report: IngestReport) -> None:
@@ -464,12 +481,28 @@ def _regroup_stories(store: Store, report: IngestReport) -> None:
         err.print(f"{ungrouped} articles without a publication date: `dateline stories --rebuild` groups them")
 
 
-def _open(db: str | None) -> Store:
+def _usage_error(message: str) -> NoReturn:
+    """One line on stderr and exit status 2 (a usage error: the command was not run)."""
+    err.print(f"error: {escape(message)}")
+    raise typer.Exit(2)
+
+
+def _open(db: str | None, *, create: bool) -> Store:
+    """The archive; ``create=False`` for commands that only read, so a mistyped --db is refused
+    rather than answered from a new, empty archive."""
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except DatelineError as error:
-        err.print(f"error: {escape(str(error))}")
-        raise typer.Exit(2) from None
+        _usage_error(str(error))
+
+
+def _fetch_policy(allow_private: bool, delay: float) -> FetchPolicy:
+    """How URLs are fetched; the environment can allow private addresses as --allow-private does."""
+    import os
+
+    from dateline.sources import FetchPolicy
+
+    return FetchPolicy(allow_private=allow_private or os.environ.get("DATELINE_ALLOW_PRIVATE") == "1", host_delay=delay)
 
 
 def _date(value: str | None) -> str | None:

@@ -45,6 +45,14 @@ class IngestReport:
     def documents(self) -> int:
         return self.new + self.updated + self.unchanged + self.skipped + len(self.failures)
 
+    def add(self, other: IngestReport) -> None:
+        """Count another report's documents in this one (the parts of a job written apart, as on Spark)."""
+        for name in ("new", "updated", "unchanged", "skipped", "undated"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failures.extend(other.failures)
+        for day in other.days or ():
+            self.days = (min(day, self.days[0]), max(day, self.days[1])) if self.days else (day, day)
+
 
 def group_stories(store: Store) -> int:
     """Regroup every archived article into stories (oldest first, so a story's id is its first article's).
@@ -63,15 +71,18 @@ def group_stories(store: Store) -> int:
     return index.grouped()
 
 
-#: regrouping walks the whole archive (about 1,000 articles per CPU-second): after an ingest, an archive
-#: this small is regrouped whole (exact), a larger one only around the days the ingest wrote
+#: regrouping walks the whole archive (about 1,000 articles per CPU-second): only an ingest that wrote
+#: undated articles (which only a whole regrouping can place) into an archive this small regroups it whole
 FULL_REGROUP_LIMIT = 50_000
 
 
 def group_written_stories(store: Store, report: IngestReport) -> int:
     """Bring the stories up to date after an ingest wrote articles; returns how many written articles
-    are left ungrouped (those without a publication date, in an archive too large to regroup whole)."""
-    if store.count() <= FULL_REGROUP_LIMIT:
+    are left ungrouped (those without a publication date, in an archive too large to regroup whole).
+
+    Dated articles are grouped around the days they were written: an upload or a feed poll costs the
+    articles of a few weeks, not the whole archive's (21.7 s an upload at 50,000 articles before)."""
+    if report.undated and store.count() <= FULL_REGROUP_LIMIT:
         group_stories(store)
         return 0
     if report.days:

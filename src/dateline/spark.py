@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
     from pyspark.sql.types import DataType, StructType
 
+    from dateline.pipeline import IngestReport
+    from dateline.store.base import Store
+
 #: a WARC range task holds at least this many response records: smaller tasks cost more in Spark
 #: scheduling than they gain in balance
 MIN_RECORDS_PER_TASK = 8
@@ -64,6 +67,9 @@ class BatchReport:
     failures: list[DocumentError] = field(default_factory=list)
     seconds: float = 0.0
     tasks: int = 0
+    #: articles written to --db without a publication date in an archive too large to regroup whole
+    #: (``dateline stories --rebuild`` groups them)
+    ungrouped: int = 0
 
 
 # -- planning (driver) ------------------------------------------------------------------------------
@@ -199,19 +205,29 @@ def _summarize(rows: Iterable[Row]) -> Iterator[tuple[int, list[tuple[str, str]]
     yield count, errors
 
 
-def _upsert_partition(values: Iterable[tuple[Order, str, str]], db: str) -> Iterator[int]:
-    """Upsert a partition's articles from the executor (PostgreSQL serializes concurrent writers)."""
+def _upsert_partition(values: Iterable[tuple[Order, str, str]], db: str) -> Iterator[IngestReport]:
+    """Upsert a partition's articles from the executor (PostgreSQL serializes concurrent writers); what
+    was written, so the driver can group those days' stories."""
     from dateline.store import open_store
 
     store = open_store(db)
-    count = 0
     try:
-        for _, digest, record in values:
-            store.upsert(Article.from_dict(json.loads(record)), digest)
-            count += 1
+        yield _upsert_all(store, ((digest, record) for _, digest, record in values))
     finally:
         store.close()
-    yield count
+
+
+def _upsert_all(store: Store, records: Iterable[tuple[str, str]]) -> IngestReport:
+    from dateline.pipeline import IngestReport
+
+    report = IngestReport()
+    for digest, record in records:
+        article = Article.from_dict(json.loads(record))
+        outcome = store.upsert(article, digest)
+        setattr(report, outcome, getattr(report, outcome) + 1)
+        if outcome != "unchanged":
+            report.wrote(article)
+    return report
 
 
 # -- the job (driver) -------------------------------------------------------------------------------
@@ -359,7 +375,7 @@ def _run(
                 _join(out, "errors")
             )
         if db is not None:
-            _write_store(db, articles, failures)
+            report.ungrouped = _write_store(db, articles, failures)
     finally:
         articles.unpersist()
         rows.unpersist()
@@ -367,19 +383,24 @@ def _run(
     return report
 
 
-def _write_store(db: str, articles: Any, failures: list[DocumentError]) -> None:
+def _write_store(db: str, articles: Any, failures: list[DocumentError]) -> int:
+    """Store the articles and failures, then group the stories of the days written (as ``ingest``
+    does); returns how many written articles were left ungrouped."""
+    from dateline.pipeline import IngestReport, group_written_stories
     from dateline.store import open_store
 
     store = open_store(db)  # on the driver first: creates or migrates the schema once
     try:
         if db.startswith(("postgresql://", "postgres://")):
-            articles.mapPartitions(partial(_upsert_partition, db=db)).collect()
+            written = IngestReport()
+            for part in articles.mapPartitions(partial(_upsert_partition, db=db)).collect():
+                written.add(part)
         else:
             # SQLite takes one writer: the driver streams the articles in, one partition at a time
-            for _, digest, record in articles.toLocalIterator():
-                store.upsert(Article.from_dict(json.loads(record)), digest)
+            written = _upsert_all(store, ((digest, record) for _, digest, record in articles.toLocalIterator()))
         for failure in failures:
             store.record_failure(failure.origin, failure.reason)
+        return group_written_stories(store, written) if written.new or written.updated else 0
     finally:
         store.close()
 

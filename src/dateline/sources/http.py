@@ -75,7 +75,7 @@ class GuardedBackend(SyncBackend):
             if refused:
                 raise BlockedAddress(
                     f"{host} resolves to a private or local address ({refused[0]}); "
-                    "refused (allow it with --allow-private)"
+                    "refused (allow it with --allow-private or DATELINE_ALLOW_PRIVATE=1)"
                 )
         last_error: Exception | None = None
         for address in addresses:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import KW_ONLY, dataclass
 from typing import Literal, Protocol
 
+from dateline.errors import DatelineError
 from dateline.record import Article
 
 UpsertOutcome = Literal["new", "updated", "unchanged"]
@@ -14,6 +15,27 @@ UpsertOutcome = Literal["new", "updated", "unchanged"]
 #: first and then turns them into its own highlight markup, so article text can never inject markup
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_END = "\ue001"
+
+
+class ArchiveOpenError(DatelineError, RuntimeError):
+    """An archive that cannot be opened (not a database, a folder, a schema newer than this dateline).
+
+    A DatelineError so the CLI prints it as one line; still a RuntimeError for callers that caught the
+    too-new schema as one before."""
+
+
+def redacted_url(url: str) -> str:
+    """The archive URL without user and password, for messages: ``postgresql://user:secret@host/db``
+    would otherwise print the password. A SQLite path (no ``://``) is returned as it is."""
+    import re
+
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        return url
+    # the user part ends at the last "@" of the host part; an "@" after the path is not a login
+    netloc, slash, tail = rest.partition("/")
+    tail = re.sub(r"(?i)(\bpassword=)[^&]*", r"\1***", tail)  # libpq also takes it as a parameter
+    return f"{scheme}://{netloc.rpartition('@')[2]}{slash}{tail}"
 
 
 @dataclass(frozen=True)
@@ -139,7 +161,6 @@ class Failure:
     at: str
 
 
-
 def statements_sql(matched: str) -> str:
     """The distinct statements among quote rows: ``matched`` selects article_id, title, url, outlet, speaker,
     kind, text, start_at, end_at, said and position; each (speaker, text) comes once, as its earliest report,
@@ -157,6 +178,7 @@ def statements_sql(matched: str) -> str:
         SELECT article_id, title, url, outlet, speaker, kind, text, start_at, end_at, said, position, articles
         FROM reports WHERE nth_report = 1
         ORDER BY said NULLS FIRST, article_id, position"""
+
 
 class Store(Protocol):
     """An archive of articles and their annotations. Writes are atomic per article."""
@@ -179,7 +201,9 @@ class Store(Protocol):
 
     def record_failure(self, origin: str, reason: str) -> None: ...
 
-    def failures(self) -> list[Failure]: ...
+    def failures(self, limit: int | None = None, offset: int = 0) -> list[Failure]:
+        """The recorded failures, oldest first; ``limit`` None gives all of them from ``offset`` on."""
+        ...
 
     def get(self, article_id: str) -> Article | None: ...
 

@@ -25,6 +25,7 @@ from dateline.store.base import (
     GRANULARITIES,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
+    ArchiveOpenError,
     EntitySummary,
     Facet,
     Facets,
@@ -41,6 +42,7 @@ from dateline.store.base import (
     like_escape,
     paragraphs_around,
     period_of,
+    redacted_url,
     statements_sql,
 )
 from dateline.store.impacts import single_word
@@ -62,12 +64,6 @@ _QUOTE_WEIGHTS = {"text": "A"}
 _LOCK_SCHEMA = 0x646C0000
 _LOCK_ARTICLE = 0x646C0001
 _ANNOTATION_TABLES = ("quotes", "times", "entities", "places", "quantities", "links")
-
-
-def _redacted(url: str) -> str:
-    """The URL without user and password, for messages."""
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://{rest.rpartition('@')[2]}"
 
 
 def _text(value: object) -> object:
@@ -93,7 +89,7 @@ class PostgresStore:
         try:
             self.db: psycopg.Connection[tuple[Any, ...]] = psycopg.connect(url, autocommit=True)
         except psycopg.Error as error:
-            raise DatelineError(f"{_redacted(url)}: cannot open the archive: {error}".strip()) from None
+            raise DatelineError(f"{redacted_url(url)}: cannot open the archive: {error}".strip()) from None
         # one connection per store: the lock keeps threads (the web UI) from interleaving transactions
         self._lock = threading.RLock()
         try:
@@ -129,8 +125,8 @@ class PostgresStore:
         with self.db.transaction():
             version = self._current_version()
             if version > len(POSTGRES_MIGRATIONS):
-                raise RuntimeError(
-                    f"{_redacted(self.url)}: archive schema version {version} is newer than this "
+                raise ArchiveOpenError(
+                    f"{redacted_url(self.url)}: cannot open the archive: schema version {version} is newer than this "
                     f"dateline ({len(POSTGRES_MIGRATIONS)}); upgrade dateline"
                 )
             if version == len(POSTGRES_MIGRATIONS):
@@ -308,9 +304,11 @@ class PostgresStore:
                 _row(origin, reason),
             )
 
-    def failures(self) -> list[Failure]:
+    def failures(self, limit: int | None = None, offset: int = 0) -> list[Failure]:
         with self._lock:
-            rows = self.db.execute("SELECT origin, reason, at FROM failures ORDER BY at, origin").fetchall()
+            rows = self.db.execute(
+                "SELECT origin, reason, at FROM failures ORDER BY at, origin LIMIT %s OFFSET %s", (limit, offset)
+            ).fetchall()
         return [Failure(origin, reason, _iso(at)) for origin, reason, at in rows]
 
     # -- reading --------------------------------------------------------------------------------

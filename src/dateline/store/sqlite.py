@@ -20,6 +20,7 @@ from dateline.store.base import (
     GRANULARITIES,
     HIGHLIGHT_END,
     HIGHLIGHT_START,
+    ArchiveOpenError,
     EntitySummary,
     Facet,
     Facets,
@@ -68,17 +69,28 @@ def _now() -> str:
 class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA busy_timeout = 30000")
-        if self.path != ":memory:":
-            # WAL lets the web UI read while an ingest writes
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-        self._migrate()
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
+        except (OSError, sqlite3.Error) as error:
+            raise ArchiveOpenError(f"{self.path}: cannot open the archive: {error}") from None
+        try:
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA busy_timeout = 30000")
+            if self.path != ":memory:":
+                # WAL lets the web UI read while an ingest writes
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.Error as error:
+            # a text file, a folder, a damaged file: one line for the user, not a traceback
+            self.db.close()
+            raise ArchiveOpenError(f"{self.path}: cannot open the archive: {error}") from None
+        except BaseException:
+            self.db.close()
+            raise
 
     # -- schema ---------------------------------------------------------------------------------
 
@@ -94,8 +106,8 @@ class SQLiteStore:
             try:
                 version = self.db.execute("PRAGMA user_version").fetchone()[0]
                 if version > len(SQLITE_MIGRATIONS):
-                    raise RuntimeError(
-                        f"{self.path}: archive schema version {version} is newer than this dateline "
+                    raise ArchiveOpenError(
+                        f"{self.path}: cannot open the archive: schema version {version} is newer than this dateline "
                         f"({len(SQLITE_MIGRATIONS)}); upgrade dateline"
                     )
                 if version == len(SQLITE_MIGRATIONS):
@@ -289,8 +301,12 @@ class SQLiteStore:
             (origin, reason, _now()),
         )
 
-    def failures(self) -> list[Failure]:
-        rows = self.db.execute("SELECT origin, reason, at FROM failures ORDER BY at, origin").fetchall()
+    def failures(self, limit: int | None = None, offset: int = 0) -> list[Failure]:
+        # LIMIT -1 is SQLite's "no limit", which an OFFSET needs
+        rows = self.db.execute(
+            "SELECT origin, reason, at FROM failures ORDER BY at, origin LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        ).fetchall()
         return [Failure(row["origin"], row["reason"], row["at"]) for row in rows]
 
     # -- reading --------------------------------------------------------------------------------
