@@ -212,11 +212,10 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
 
     @app.get("/api/failures", tags=["archive"], summary="Documents that could not be read, and why")
     def api_failures(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-        # the store hands back every failure; slicing here keeps the contract of every other list
-        failures = store.failures()
-        items = [asdict(failure) for failure in failures[offset : offset + limit]]
-        result = page(items, limit, offset)
-        result["next_offset"] = offset + limit if offset + limit < len(failures) else None
+        # one more than the page tells whether another page follows
+        failures = store.failures(limit + 1, offset)
+        result = page([asdict(failure) for failure in failures[:limit]], limit, offset)
+        result["next_offset"] = offset + limit if len(failures) > limit else None
         return result
 
     @app.post("/api/ingest", tags=["archive"], summary="Add a document or a URL (needs the token)", status_code=201)
