@@ -69,6 +69,7 @@ def _now() -> str:
 class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self._overview_cache: tuple[tuple[int, int, int], Facets] | None = None
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -471,6 +472,11 @@ class SQLiteStore:
         return -(-matches // FACETS_EXACT_UP_TO)
 
     def facets(self, query: SearchQuery, size: int = 10) -> Facets:
+        if not query.text.strip() and not article_conditions(query):
+            return self._overview(size)
+        return self._counted_facets(query, size)
+
+    def _counted_facets(self, query: SearchQuery, size: int) -> Facets:
         every = self._facet_sampling(query)
         matched, params = self._matched(query, every)
         groupings = {
@@ -502,6 +508,33 @@ class SQLiteStore:
             else:
                 facets.sort(key=lambda f: (-f.count, f.value))
         return Facets(found["outlets"], found["months"], found["speakers"], found["places"], sampled_every=every)
+
+    def _overview(self, size: int) -> Facets:
+        """The facets of the whole archive (the home page), kept until anyone writes to it.
+
+        Counted from the tables and indexes alone (grouping every article's row through the general
+        query reads the whole archive: 1.75 s warm and over a minute cold at a million articles), and
+        cached on this connection: ``data_version`` moves when another connection commits,
+        ``total_changes`` when this one writes."""
+        version = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self.db.total_changes, size)
+        if self._overview_cache is not None and self._overview_cache[0] == version:
+            return self._overview_cache[1]
+        statements = {
+            "outlets": "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL "
+            "GROUP BY outlet ORDER BY 2 DESC, 1 LIMIT ?",
+            "months": "SELECT substr(published_day, 1, 7), count(*) FROM articles WHERE published_day IS NOT NULL "
+            "GROUP BY 1 ORDER BY 1 DESC LIMIT ?",
+            "speakers": "SELECT speaker, count(DISTINCT article_id) FROM quotes WHERE speaker IS NOT NULL "
+            "GROUP BY speaker ORDER BY 2 DESC, 1 LIMIT ?",
+            "places": "SELECT name, count(DISTINCT article_id) FROM places GROUP BY name ORDER BY 2 DESC, 1 LIMIT ?",
+        }
+        found = {
+            name: [Facet(str(value), int(count)) for value, count in self.db.execute(sql, (size,)).fetchall()]
+            for name, sql in statements.items()
+        }
+        facets = Facets(found["outlets"], found["months"], found["speakers"], found["places"])
+        self._overview_cache = (version, facets)
+        return facets
 
     def entities(self, type: str | None = None, limit: int = 100, offset: int = 0) -> list[EntitySummary]:
         rows = self.db.execute(
