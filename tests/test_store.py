@@ -165,6 +165,21 @@ def test_each_statement_once_with_the_articles_reporting_it(store: Store) -> Non
         "The crane arrives in May"
     ]
 
+
+def test_a_speaker_by_whole_name_or_by_part_of_it(store: Store) -> None:
+    store.upsert(make_article())
+    namesake = "Helena Saraiva-Lopes"
+    other = make_article(url="https://other.example/namesake", text=BODY.replace("Helena Saraiva", namesake))
+    other.entities[0].name = namesake
+    other.quotes[0].speaker = Speaker(namesake, *other.entities[0].mentions[0], "E1")
+    store.upsert(other)
+    assert {hit.speaker for hit in store.quotes(QuoteQuery(speaker="helena saraiva"))} == {
+        "Helena Saraiva", "Helena Saraiva-Lopes"
+    }  # fmt: skip
+    exact = store.quotes(QuoteQuery(speaker="helena SARAIVA", speaker_exact=True))
+    assert [hit.speaker for hit in exact] == ["Helena Saraiva"]
+    assert store.quotes(QuoteQuery(speaker="Saraiva", speaker_exact=True)) == []
+
 def test_failures_are_recorded_and_cleared_by_success(store: Store) -> None:
     store.record_failure("breakwater.html", "empty document")
     assert [f.reason for f in store.failures()] == ["empty document"]

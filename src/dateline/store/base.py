@@ -76,6 +76,7 @@ class QuoteQuery:
     # each statement once (the same speaker and words, as wire copies repeat them): its earliest
     # report, with the number of articles that report it
     distinct: bool = False
+    speaker_exact: bool = False  # ``speaker`` is the whole name (any case), not a part of one
 
 
 @dataclass(frozen=True)

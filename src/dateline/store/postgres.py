@@ -569,7 +569,10 @@ class PostgresStore:
         if query.about:
             clauses.append("q.search @@ to_tsquery('dateline', %(about)s)")
             params["about"] = to_tsquery_text(query.about, _QUOTE_WEIGHTS)
-        if query.speaker:
+        if query.speaker and query.speaker_exact:
+            clauses.append("lower(q.speaker) = lower(%(speaker)s)")  # the speaker index's expression
+            params["speaker"] = _text(query.speaker)
+        elif query.speaker:
             clauses.append("lower(q.speaker) LIKE %(speaker)s ESCAPE '\\'")
             params["speaker"] = _text("%" + like_escape(query.speaker.lower()) + "%")
         if query.since:

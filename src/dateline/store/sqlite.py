@@ -646,7 +646,10 @@ class SQLiteStore:
             source = "quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
             clauses.append("quotes_fts MATCH ?")
             params.append(to_fts(query.about, {"text": "text"}))  # the quote index has no title or outlet
-        if query.speaker:
+        if query.speaker and query.speaker_exact:
+            clauses.append("q.speaker = ? COLLATE NOCASE")  # the speaker index's collation
+            params.append(query.speaker)
+        elif query.speaker:
             clauses.append("lower(q.speaker) LIKE ? ESCAPE '\\'")
             params.append("%" + like_escape(query.speaker.lower()) + "%")
         if query.since:

@@ -45,9 +45,10 @@ MAX_UPLOAD_BYTES = 32 * 1024 * 1024
 # a multipart body carries boundaries, part headers and the url field around the file itself
 MAX_INGEST_BODY = MAX_UPLOAD_BYTES + 64 * 1024
 INGEST_PATH = "/api/ingest"
-# the speaker page reads statements in batches of this many until the exact speaker's are all found
-SPEAKER_BATCH = 1000
-SPEAKER_MOST_BATCHES = 50
+# a speaker's page lists at most this many statements; a name matching no speaker exactly, the first
+# SPEAKER_PARTIAL of those whose speaker's name contains it
+SPEAKER_MOST = 50_000
+SPEAKER_PARTIAL = 1000
 # No page runs script: every string from an article is escaped, and this stops one that slipped
 # through anyway. Styles come from /static only (no inline style attributes); inline SVG needs nothing.
 HTML_CSP = (
@@ -389,25 +390,10 @@ def story_versions(store: Store, story_id: str) -> list[dict[str, Any]]:
 
 def exact_speaker_quotes(store: Store, name: str, about: str | None) -> list[Any]:
     """Every distinct statement by the speaker called exactly ``name`` (any case); failing that, the first
-    batch of those whose speaker's name contains it ("Saraiva" finds "Helena Saraiva").
-
-    QuoteQuery.speaker is a substring filter, so a short name shares its matches with longer ones:
-    batches are read until the matches run out so that none of the exact speaker's statements is cut.
-    """
-    wanted = name.lower()
-    first: list[Any] = []
-    exact: list[Any] = []
-    for batch_number in range(SPEAKER_MOST_BATCHES):
-        batch = store.quotes(
-            QuoteQuery(speaker=name, about=about, limit=SPEAKER_BATCH, offset=batch_number * SPEAKER_BATCH,
-                       distinct=True)
-        )  # fmt: skip
-        if batch_number == 0:
-            first = batch
-        exact.extend(quote for quote in batch if (quote.speaker or "").lower() == wanted)
-        if len(batch) < SPEAKER_BATCH:
-            break
-    return exact or first
+    batch of those whose speaker's name contains it ("Saraiva" finds "Helena Saraiva")."""
+    exact = QuoteQuery(speaker=name, about=about, limit=SPEAKER_MOST, distinct=True, speaker_exact=True)
+    partial = QuoteQuery(speaker=name, about=about, limit=SPEAKER_PARTIAL, distinct=True)
+    return store.quotes(exact) or store.quotes(partial)
 
 
 def validation_message(error: RequestValidationError) -> str:
