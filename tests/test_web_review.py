@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,8 +17,7 @@ from fastapi.testclient import TestClient
 
 import dateline.web.app as web_app
 from dateline.record import Article, Link, Quote, Speaker
-from dateline.store import QuoteQuery, SearchQuery, open_store
-from dateline.store.base import Facets, QuoteHit
+from dateline.store import SearchQuery, open_store
 from dateline.web.app import create_app
 from dateline.web.render import month_bounds, page_url, safe_href, url_segment
 
@@ -267,35 +267,30 @@ def test_names_with_a_slash_link_to_their_page(client: TestClient) -> None:
 # -- 8. a short exact name keeps all its statements -----------------------------------------------------
 
 
-class ManySpeakers:
-    """A store whose substring speaker filter finds 1,500 statements by a longer name before the exact one's."""
-
-    def __init__(self) -> None:
-        longer = [self.hit("Ann Leeward", f"Statement number {n}.") for n in range(1500)]
-        self.rows = [*longer, self.hit("Ann Lee", "The pier is safe."), self.hit("Ann Lee", "Boats may dock.")]
-
-    @staticmethod
-    def hit(speaker: str, text: str) -> QuoteHit:
-        return QuoteHit("a1", "Title", None, "Gazette", speaker, "direct", text, 0, len(text), "2025-03-01")
-
-    def quotes(self, query: QuoteQuery) -> list[QuoteHit]:
-        wanted = (query.speaker or "").lower()
-        found = [row for row in self.rows if wanted in (row.speaker or "").lower()]
-        return found[query.offset : query.offset + query.limit]
-
-    def facets(self, query: SearchQuery, size: int = 10) -> Facets:
-        return Facets([], [], [], [])
-
-    def close(self) -> None:
-        pass
+def _statements_article(number: int, speaker: str, sentences: list[str]) -> Article:
+    text = "\n\n".join(f'"{sentence}" said {speaker}.' for sentence in sentences)
+    quotes = []
+    for sentence in sentences:
+        start = text.index(sentence)
+        quotes.append(Quote(start, start + len(sentence), [(start, start + len(sentence))], sentence, "direct",
+                            None, None, Speaker(speaker)))  # fmt: skip
+    return Article(origin=f"s{number}.html", url=f"https://gazette.example/{number}", title=f"Statements {number}",
+                   published="2025-03-01", outlet="Gazette", text=text, quotes=quotes)  # fmt: skip
 
 
-def test_the_exact_speaker_keeps_every_statement_past_the_first_batch(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(web_app, "open_store", lambda url: ManySpeakers())
-    client = TestClient(create_app("unused", None))
+def test_the_exact_speaker_keeps_every_statement_however_many_others_match(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "speakers.db")
+    store = open_store(db)
+    store.upsert(_statements_article(1, "Ann Leeward", [f"Statement number {n}." for n in range(15)]))
+    store.upsert(_statements_article(2, "Ann Lee", ["The pier is safe.", "Boats may dock."]))
+    store.close()
+    monkeypatch.setattr(web_app, "SPEAKER_PARTIAL", 10)
+    client = TestClient(create_app(db, None))
     page = client.get("/speakers/Ann Lee").text
     assert "<h1>Ann Lee</h1>" in page and "2 statements" in page and "Boats may dock." in page
     assert "Ann Leeward" not in page
-    broader = client.get("/speakers/Leeward").text  # no exact name: the substring matches, first batch
-    assert "1000 statements" in broader
+    broader = client.get("/speakers/Leeward").text  # no exact name: the first of the partial matches
+    assert "10 statements" in broader
 
