@@ -462,6 +462,18 @@ def test_entities_and_places_across_the_archive(store: Store) -> None:
     assert store.entities(type="ORG") == []
     places = store.places()
     assert [(p.name, p.articles, p.country) for p in places] == [("Porto", 2, "PT"), ("Bergen", 1, None)]
+    assert [(p.name, p.articles) for p in store.places(name="bergen")] == [("Bergen", 1)]
+    assert store.places(name="Berg") == []
+
+
+def test_places_by_name_keep_namesakes_apart(store: Store) -> None:
+    maine = make_article()
+    maine.places = [Place(0, 3, "Portland", 4975802, 43.66, -70.26, "US", "ME")]
+    oregon = make_article(url="https://other.example/or")
+    oregon.places = [Place(0, 3, "Portland", 5746545, 45.52, -122.68, "US", "OR")]
+    store.upsert(maine)
+    store.upsert(oregon)
+    assert sorted(p.admin1 or "" for p in store.places(name="portland")) == ["ME", "OR"]
 
 
 def test_timeline_buckets_mentions_statements_and_articles(store: Store) -> None:

@@ -228,8 +228,9 @@ class Store(Protocol):
         """Names across the archive, most widely reported first."""
         ...
 
-    def places(self, limit: int = 500, offset: int = 0) -> list[PlaceSummary]:
-        """Resolved places across the archive, most widely reported first."""
+    def places(self, limit: int = 500, offset: int = 0, name: str | None = None) -> list[PlaceSummary]:
+        """Resolved places across the archive, most widely reported first; with ``name``, only the places
+        (namesakes apart) called that, in any case."""
         ...
 
     def timeline(self, query: SearchQuery, granularity: str = "month") -> list[TimelineBucket]:

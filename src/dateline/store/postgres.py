@@ -460,16 +460,17 @@ class PostgresStore:
             rows = self.db.execute(sql, params).fetchall()
         return [EntitySummary(name, kind, int(articles), int(mentions)) for name, kind, articles, mentions in rows]
 
-    def places(self, limit: int = 500, offset: int = 0) -> list[PlaceSummary]:
+    def places(self, limit: int = 500, offset: int = 0, name: str | None = None) -> list[PlaceSummary]:
         # a resolved place is its gazetteer id; an unresolved one its name in any case
         sql = (
             'SELECT min(name COLLATE "C"), geonameid, min(country), min(admin1), avg(lat), avg(lon), '
             "count(DISTINCT article_id) FROM places "
+            "WHERE %(name)s::text IS NULL OR lower(name) = lower(%(name)s::text) "
             "GROUP BY geonameid, CASE WHEN geonameid IS NULL THEN lower(name) END "
-            "ORDER BY 7 DESC, 1 LIMIT %s OFFSET %s"
+            "ORDER BY 7 DESC, 1 LIMIT %(limit)s OFFSET %(offset)s"
         )
         with self._lock:
-            rows = self.db.execute(sql, (limit, offset)).fetchall()
+            rows = self.db.execute(sql, {"name": _text(name), "limit": limit, "offset": offset}).fetchall()
         return [
             PlaceSummary(name, geonameid, country, admin1, lat, lon, int(articles))
             for name, geonameid, country, admin1, lat, lon, articles in rows

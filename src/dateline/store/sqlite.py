@@ -544,11 +544,12 @@ class SQLiteStore:
         ).fetchall()
         return [EntitySummary(row[0], row[1], int(row[2]), int(row[3])) for row in rows]
 
-    def places(self, limit: int = 500, offset: int = 0) -> list[PlaceSummary]:
+    def places(self, limit: int = 500, offset: int = 0, name: str | None = None) -> list[PlaceSummary]:
         rows = self.db.execute(
             "SELECT name, geonameid, country, admin1, avg(lat), avg(lon), count(DISTINCT article_id) FROM places "
+            "WHERE ? IS NULL OR lower(name) = lower(?) "
             "GROUP BY coalesce(CAST(geonameid AS TEXT), lower(name)) ORDER BY 7 DESC, 1 LIMIT ? OFFSET ?",
-            (limit, offset),
+            (name, name, limit, offset),
         ).fetchall()
         return [PlaceSummary(row[0], row[1], row[2], row[3], row[4], row[5], int(row[6])) for row in rows]
 

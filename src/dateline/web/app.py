@@ -314,7 +314,7 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
 
     @app.get("/places/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def place_page(name: str, request: Request, store: StoreDep) -> Any:
-        matches = [p for p in store.places(5000) if p.name.lower() == name.lower()]
+        matches = store.places(100, name=name)  # namesakes apart: two Portlands are two places
         if not matches:
             raise HTTPException(404, f"No place named {name} in the archive.")
         articles = store.search(SearchQuery(place=matches[0].name, limit=100))
