@@ -28,7 +28,9 @@ How it works, in four passes over one article (``find_quotes``):
    to the cue before it even when another cue follows.
 3. **Indirect and mixed quotes.** A cue verb with a clausal complement ("said Tuesday that …", "told
    reporters …", "warned …"), an interrupting cue ("The plan, he said, will …"), "according to X" and
-   passives ("it was announced by X that …"), cue nouns ("Peskov's claim that …"), naming verbs ("called
+   passives ("it was announced by X that …"), cue nouns ("Peskov's claim that …", "his claim that …"),
+   unsourced expectations and hearsay ("is expected to …", "were said to …": ``quote_raising``; kept
+   with no speaker), naming verbs ("called
    the charges fabricated", "called for a ban") and, with a clause only, verbs of belief and evidence
    ("believes that …", "a poll found that …") and of intention with an infinitive ("wants to …", "refused
    to …", "seeks to …"); a view voiced with a that-clause ("expressed doubt that …") is the voicer's; a
@@ -56,8 +58,9 @@ How it works, in four passes over one article (``find_quotes``):
    dash, a live blog's time stamp, a comma-set participle ("Rubio, speaking in Miami,") or relative
    clause that is a statement of its own, a weekday hung on it, an opening "And"/"Even"; coordinated
    names from the first, across a possessive apostrophe), linked to the article's entities. Pronouns go
-   to the nearest earlier person that agrees in gender (first names, titles, earlier pronouns) or, for "they", to the
-   nearest earlier group; role nouns ("the spokesman") to the person last named with that role; group
+   to the nearest earlier person that agrees in gender (first names, titles, earlier pronouns) or, for
+   "they", to the nearest earlier group that spoke (else to a close earlier subject naming people: "Dock
+   workers voted …"); role nouns ("the spokesman") to the person last named with that role; group
    nouns ("Russian officials") become GROUP entities and unnamed institutions ("the port authority") ORG
    entities, appended to the article's entity list.
 
@@ -76,6 +79,7 @@ from typing import TYPE_CHECKING
 
 from dateline.enrich import EnrichDoc, component
 from dateline.enrich.first_names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from dateline.enrich.quote_raising import APPEARANCE_VERBS, HEARSAY_PASSIVES, unsourced_attribution
 from dateline.record import Entity, Quote, QuoteKind, Speaker
 
 if TYPE_CHECKING:
@@ -266,6 +270,7 @@ class _Candidate:
     inherit: bool = False  # no cue: take the speaker of a neighbouring quote
     speaker: Speaker | None = None
     source: tuple[int, int] | None = None
+    unsourced: bool = False  # "is expected to", "was said to": attributed to nobody named, kept without a speaker
 
     @property
     def start(self) -> int:
@@ -483,12 +488,35 @@ def _subject(verb: Token) -> Token | None:
     borrows = verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG")
     if borrows and head is not verb and head.pos_ in {"VERB", "AUX"}:
         return _subject(head) or _passive_subject(head)
+    # "voters seemed more likely to say …", "she is expected to announce …": a raising verb lends its
+    # subject to the infinitive that says something
+    raised = _raising_subject(verb)
+    if raised is not None:
+        return raised
     # "began by saying …", "after saying …, she was taken to hospital": through the preposition
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.pos_ == "ADP" and head.head is not head:
         governor = head.head
         if governor.pos_ in {"VERB", "AUX"}:
             return _subject(governor) or _passive_subject(governor)
     return None
+
+
+def _raising_subject(verb: Token) -> Token | None:
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    node = verb.head
+    for _ in range(2):
+        if node.lemma_.lower() in RAISING_HEADS and node.pos_ in {"VERB", "AUX"}:
+            return next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if node.dep_ not in {"acomp", "oprd", "xcomp"} or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+#: verbs whose subject is the subject of the infinitive they govern ("seemed to say", "is expected to
+#: announce", "was likely to say"); "urged them to say" is no such verb: its object speaks
+RAISING_HEADS = APPEARANCE_VERBS | HEARSAY_PASSIVES | {"be"}
 
 
 def _passive_subject(verb: Token) -> Token | None:
@@ -1585,6 +1613,13 @@ def _according_to(token: Token) -> tuple[list[Token], Token] | None:
     return [t for t in scope if t.i not in own and start <= t.i <= end], source
 
 
+def _speaks(token: Token) -> bool:
+    return _is_cue_verb(token) or _is_belief_verb(token) or _is_stance_verb(token)
+
+
+#: lemmas of the unsourced constructions ("is expected to", "was said to"), checked before any parse attribute
+UNSOURCED_CUES = HEARSAY_PASSIVES
+
 #: every word that can be a cue of an indirect or mixed quote
 CUE_WORDS = (
     SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | NAMING_VERBS | STANCE_VERBS | CUE_NOUNS | REGARD_VERBS | TOPIC_VERBS
@@ -1603,6 +1638,13 @@ def indirect_candidates(
     for token in sdoc:
         # most words are no cue: one set lookup before any parse attribute is read
         lemma = _lemma(token)
+        if not in_mask[token.idx] and lemma in UNSOURCED_CUES:
+            unsourced = unsourced_attribution(token, _speaks)
+            if unsourced is not None:
+                pieces = _split_pieces(unsourced[0], text)
+                if pieces and not _mostly_quoted(text, pieces, quoted_mask):
+                    found.append(_Candidate(pieces, "indirect", unsourced[1], unsourced=True))
+                continue
         if in_mask[token.idx] or (lemma not in CUE_WORDS and lemma not in STANCE_NOUNS and token.lower_ != "according"):
             continue
         according = _according_to(token)
@@ -1778,7 +1820,8 @@ def _cue_noun(token: Token) -> tuple[list[Token], Token] | None:
     clause = next((c for c in token.rights if c.dep_ in {"acl", "ccomp"} and c.left_edge.lower_ == "that"), None)
     if clause is None:
         return None
-    speaker = next((c for c in token.lefts if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+    # "his suggestion that …": a possessive pronoun names the speaker as a name does, resolved later
+    speaker = next((c for c in token.lefts if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN", "PRON"}), None)
     for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in {"by", "from"}):
         speaker = speaker or next((c for c in prep.children if c.dep_ == "pobj"), None)
     if speaker is None and expressed:
@@ -2118,7 +2161,7 @@ def _resolve_pronoun(
             known.gender.setdefault(entity.id, gender)  # later pronouns learn from this one
     elif pronoun in PLURAL_PRONOUNS:
         groups = [eid for pos, eid, kind in known.speakers if pos < token.idx and kind in {"GROUP", "ORG"}]
-        entity = known.by_id(groups[-1]) if groups else None
+        entity = known.by_id(groups[-1]) if groups else _group_subject_before(token, text, known, quoted)
     if entity is None:
         candidate.speaker = Speaker(token.text, local[0], local[1], None)
         return
@@ -2128,6 +2171,35 @@ def _resolve_pronoun(
     best = _best_mention(entity, local, text)
     candidate.speaker = Speaker(entity.name, best[0], best[1], entity.id)
     known.speakers.append((candidate.start, entity.id, entity.type))
+
+
+#: how far back a plural pronoun looks for a group that was the subject of a sentence
+GROUP_SUBJECT_WINDOW = 400
+
+#: plural nouns for people acting together that "they" may stand for, besides ``GROUP_NOUNS`` (kept
+#: apart so that speaker kinds elsewhere do not change)
+PEOPLE_NOUNS = GROUP_NOUNS | frozenset(
+    """
+    nurses teachers farmers fishermen students parents employees miners drivers pilots soldiers villagers
+    citizens families voters passengers customers tenants owners victims survivors volunteers campaigners
+    demonstrators strikers dockers
+    """.split()
+)
+
+
+def _group_subject_before(token: Token, text: str, known: _Mentions, quoted: list[tuple[int, int]]) -> Entity | None:
+    """With no group heard yet, "they" is the nearest earlier subject headed by a plural noun for
+    people, when one is close by ("Dock workers voted to strike. They said …")."""
+    for earlier in reversed(token.doc[: token.i]):
+        if earlier.idx < token.idx - GROUP_SUBJECT_WINDOW:
+            break
+        if earlier.dep_ not in {"nsubj", "nsubjpass"} or earlier.tag_ not in {"NNS", "NNPS"}:
+            continue
+        if earlier.lower_ not in PEOPLE_NOUNS or _inside(earlier.idx, quoted):
+            continue
+        local = _noun_phrase(earlier)
+        return _group_entity(known, text[local[0] : local[1]], local, "GROUP")
+    return None
 
 
 def _nearest_person(known: _Mentions, position: int, gender: str, quoted: list[tuple[int, int]]) -> Entity | None:
@@ -2378,6 +2450,9 @@ def _nested_belief(candidate: _Candidate, candidates: list[_Candidate], sdoc: Do
     stands on its marks and is kept."""
     if candidate.cue is None or candidate.kind == "direct":
         return False
+    if candidate.unsourced:
+        # "He said the bank is expected to act": the expectation is part of his statement
+        return any(o is not candidate and _inside(candidate.cue[0], o.spans) for o in candidates)
     cue = _tokens(sdoc, *candidate.cue)
     if not cue:
         return False
@@ -2399,10 +2474,11 @@ def _said_by(candidate: _Candidate, sdoc: Doc) -> bool:
 
 
 def _worth_keeping(candidate: _Candidate, text: str) -> bool:
-    # an indirect "quote" with nobody saying it is just a clause; a direct quote stands on its marks,
+    # an indirect "quote" with nobody saying it is just a clause, unless its grammar attributes it to
+    # people left unnamed ("is expected to"); a direct quote stands on its marks,
     # unless nobody says it and it is a title or a slogan ("Make America Great Again.")
     if candidate.kind != "direct":
-        return candidate.speaker is not None
+        return candidate.speaker is not None or candidate.unsourced
     return candidate.speaker is not None or candidate.cue is not None or not _title_cased(candidate, text)
 
 
