@@ -23,7 +23,8 @@ WORDS = (
 OUTLETS = ("The Northfield Ledger", "Harbour Evening Post", "Valley Courier")
 
 
-def generated(number: int) -> Article:
+def generated(number: int, title_words: tuple[int, int] = (2, 6), body_words: tuple[int, int] = (15, 90)) -> Article:
+    """Article ``number`` of a generated archive: the same for the same arguments, in every run."""
     rng = random.Random(number)
     weights = [1.0 / rank for rank in range(1, len(WORDS) + 1)]
 
@@ -33,11 +34,11 @@ def generated(number: int) -> Article:
     return Article(
         origin=f"generated-{number}.html",
         url=f"https://ledger.example/{number}",
-        title=words(rng.randint(2, 6)).capitalize(),
+        title=words(rng.randint(*title_words)).capitalize(),
         published=f"{rng.randint(2020, 2024)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
         outlet=rng.choice(OUTLETS),
         authors=["Marta Quelhas"] if number % 3 else ["Rui Teles", "Ana Brito"],
-        text=words(rng.randint(15, 90)) + ".",
+        text=words(rng.randint(*body_words)) + ".",
     )
 
 

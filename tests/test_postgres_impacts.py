@@ -6,7 +6,6 @@ articles are added, rewritten and deleted. Needs PostgreSQL (the ``postgres_url`
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 
 import pytest
@@ -16,33 +15,13 @@ from dateline.store import SearchQuery, impacts_pg
 from dateline.store.base import SearchHit
 from dateline.store.postgres import _HEADLINE_OPTIONS, _RANK_NORMALIZATION, _RANK_WEIGHTS, PostgresStore
 from dateline.store.query import to_tsquery_text
-
-#: our own small vocabulary, the first words far more frequent than the last (as in news)
-WORDS = (
-    "council harbour minister water budget strike vote bridge court school river police market hospital "
-    "railway election farmers energy tunnel museum festival drought ferry mayor union tariff airport"
-).split()
-OUTLETS = ("The Northfield Ledger", "Harbour Evening Post", "Valley Courier")
+from tests.test_impacts import generated as generated_article
 
 
 def generated(number: int) -> Article:
-    rng = random.Random(number)
-    weights = [1.0 / rank for rank in range(1, len(WORDS) + 1)]
-
-    def words(count: int) -> str:
-        return " ".join(rng.choices(WORDS, weights=weights, k=count))
-
-    return Article(
-        origin=f"generated-{number}.html",
-        url=f"https://ledger.example/{number}",
-        # short titles and bodies from few words: many articles tie on a word's score, so the order of
-        # equal scores (by id) is tested too
-        title=words(rng.randint(1, 4)).capitalize(),
-        published=f"{rng.randint(2020, 2024)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
-        outlet=rng.choice(OUTLETS),
-        authors=["Marta Quelhas"] if number % 3 else ["Rui Teles", "Ana Brito"],
-        text=words(rng.randint(3, 40)) + ".",
-    )
+    # short titles and bodies from few words: many articles tie on a word's score, so the order of
+    # equal scores (by id) is tested too
+    return generated_article(number, title_words=(1, 4), body_words=(3, 40))
 
 
 @pytest.fixture

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
 from dateline.record import JSON_FIELDS, Article
+from dateline.store.base import batches
 
 #: one column per JSON field, in the JSON order
 CSV_COLUMNS = JSON_FIELDS
@@ -89,17 +89,13 @@ def write_parquet(articles: Iterable[Article], path: str | Path, batch_size: int
     assert tuple(schema.names) == JSON_FIELDS
     count = 0
     with pq.ParquetWriter(str(path), schema) as writer:
-        for batch in _batches(articles, batch_size):
+        for batch in batches(articles, batch_size):
             rows = [article.to_dict() for article in batch]
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
             count += len(rows)
     return count
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 FORMATS: dict[str, Callable[..., int]] = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet}

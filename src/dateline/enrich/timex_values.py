@@ -9,6 +9,7 @@ and :func:`fmt_amount`; "May" without a year :func:`nearest_year`; "10 a.m. ET" 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from dateline.enrich.timex_lexicon import SMALL, UNITS, US_STANDARD, ZONES
@@ -192,41 +193,50 @@ def weekday_date(weekday: int, anchor: date, tense: Tense | None, det: str | Non
 
 
 def holiday_date(name: str, year: int) -> str:
-    """The date of a named holiday in ``year`` (Easter and Thanksgiving move; Easter week is a week)."""
+    """The date of a named holiday in ``year`` (Easter and Thanksgiving move; Easter week is a week);
+    the year alone for a name with no fixed day ("Black Monday")."""
     n = " ".join(name.lower().split())
-    if n.startswith("christmas eve"):
-        return f"{year:04d}-12-24"
-    if n.startswith("christmas"):
-        return f"{year:04d}-12-25"
-    if n.startswith("new year's eve"):
-        return f"{year:04d}-12-31"
-    if n.startswith("new year"):
-        return f"{year:04d}-01-01"
-    if n.startswith("thanksgiving") or n == "black friday":
-        first = date(year, 11, 1)
-        thanksgiving = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-        return (thanksgiving + timedelta(days=n == "black friday")).isoformat()  # the shopping day after it
-    if n.startswith("easter week"):
-        return iso_week(_easter(year))  # Holy Week, Monday to Easter Sunday: the ISO week that Easter ends
-    if n.startswith("easter"):
-        return _easter(year).isoformat()
-    if n.startswith("independence"):
-        return f"{year:04d}-07-04"
-    if n.startswith("halloween"):
-        return f"{year:04d}-10-31"
-    if n.startswith("valentine"):
-        return f"{year:04d}-02-14"
-    if n.startswith("boxing"):
-        return f"{year:04d}-12-26"
-    if n.startswith("victory"):
-        return f"{year:04d}-05-09"
-    if n.startswith("labor"):
-        first = date(year, 9, 1)
-        return (first + timedelta(days=(0 - first.weekday()) % 7)).isoformat()
-    if n.startswith("memorial"):
-        last = date(year, 5, 31)
-        return (last - timedelta(days=last.weekday())).isoformat()
-    return f"{year:04d}"
+    when = next((date_of for prefix, date_of in HOLIDAYS if n.startswith(prefix)), None)
+    return when(year) if when is not None else f"{year:04d}"
+
+
+def _on(month: int, day: int) -> Callable[[int], str]:
+    return lambda year: f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _thanksgiving(year: int) -> date:
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)  # the fourth Thursday of November
+
+
+def _labor_day(year: int) -> str:
+    first = date(year, 9, 1)
+    return (first + timedelta(days=(0 - first.weekday()) % 7)).isoformat()  # the first Monday of September
+
+
+def _memorial_day(year: int) -> str:
+    last = date(year, 5, 31)
+    return (last - timedelta(days=last.weekday())).isoformat()  # the last Monday of May
+
+
+#: holiday names by how they begin, the longer first where one begins another ("christmas eve")
+HOLIDAYS: tuple[tuple[str, Callable[[int], str]], ...] = (
+    ("christmas eve", _on(12, 24)),
+    ("christmas", _on(12, 25)),
+    ("new year's eve", _on(12, 31)),
+    ("new year", _on(1, 1)),
+    ("thanksgiving", lambda year: _thanksgiving(year).isoformat()),
+    ("black friday", lambda year: (_thanksgiving(year) + timedelta(days=1)).isoformat()),  # the shopping day after
+    ("easter week", lambda year: iso_week(_easter(year))),  # Holy Week: the ISO week that Easter Sunday ends
+    ("easter", lambda year: _easter(year).isoformat()),
+    ("independence", _on(7, 4)),
+    ("halloween", _on(10, 31)),
+    ("valentine", _on(2, 14)),
+    ("boxing", _on(12, 26)),
+    ("victory", _on(5, 9)),
+    ("labor", _labor_day),
+    ("memorial", _memorial_day),
+)
 
 
 def _easter(year: int) -> date:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import KW_ONLY, dataclass
-from typing import Literal, Protocol
+from itertools import islice
+from typing import Literal, Protocol, TypeVar
 
 from dateline.errors import DatelineError
 from dateline.record import Article
@@ -23,6 +24,15 @@ class ArchiveOpenError(DatelineError, RuntimeError):
     A DatelineError so the CLI prints it as one line; still a RuntimeError for callers that caught the
     too-new schema as one before."""
 
+
+T = TypeVar("T")
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily: bulk writes and exports."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 def redacted_url(url: str) -> str:
     """The archive URL without user and password, for messages: ``postgresql://user:secret@host/db``

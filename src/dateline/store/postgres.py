@@ -39,6 +39,7 @@ from dateline.store.base import (
     TimelineBucket,
     UpsertOutcome,
     article_conditions,
+    batches,
     like_escape,
     paragraphs_around,
     period_of,
@@ -171,9 +172,7 @@ class PostgresStore:
         millions of times. Atomicity is per batch instead of per article: a failure loses the batch
         being written, never half an article."""
         outcomes: list[UpsertOutcome] = []
-        pending: list[Article] = []
-
-        def flush() -> None:
+        for pending in batches(articles, batch):
             # pipelined: the statements of a batch go out without waiting for each answer (only reading
             # an article's stored record waits), which saves a round trip per statement
             with self._lock, self.db.pipeline(), self.db.transaction():
@@ -183,14 +182,6 @@ class PostgresStore:
                     self.db.execute(f"SELECT pg_advisory_xact_lock({_LOCK_ARTICLE}, hashtext(%s))", (article_id,))
                 done = [self._write_article(article, article.to_json()) for article in pending]
             outcomes.extend(done)
-            pending.clear()
-
-        for article in articles:
-            pending.append(article)
-            if len(pending) >= batch:
-                flush()
-        if pending:
-            flush()
         return outcomes
 
     def _write_article(self, article: Article, record: str) -> UpsertOutcome:

@@ -34,6 +34,7 @@ from dateline.store.base import (
     TimelineBucket,
     UpsertOutcome,
     article_conditions,
+    batches,
     like_escape,
     paragraphs_around,
     period_of,
@@ -155,9 +156,7 @@ class SQLiteStore:
         millions of times. Atomicity is per batch instead of per article: a crash loses the batch
         being written, never half an article."""
         outcomes: list[UpsertOutcome] = []
-        pending: list[Article] = []
-
-        def flush() -> None:
+        for pending in batches(articles, batch):
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 done = [self._write_article(article, article.to_json()) for article in pending]
@@ -166,14 +165,6 @@ class SQLiteStore:
                 self.db.execute("ROLLBACK")
                 raise
             outcomes.extend(done)
-            pending.clear()
-
-        for article in articles:
-            pending.append(article)
-            if len(pending) >= batch:
-                flush()
-        if pending:
-            flush()
         return outcomes
 
     def optimize(self) -> int:
