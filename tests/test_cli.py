@@ -103,7 +103,6 @@ def test_search_and_show(archive: Path) -> None:
     assert dateline("show", "nope", "--db", str(archive)).returncode == 1
 
 
-
 def test_quotes_by_speaker_each_statement_once(archive: Path) -> None:
     every = dateline("quotes", "--speaker", "Saraiva", "--db", str(archive), "--json")
     distinct = dateline("quotes", "--speaker", "Saraiva", "--distinct", "--db", str(archive), "--json")
@@ -115,12 +114,30 @@ def test_quotes_by_speaker_each_statement_once(archive: Path) -> None:
     shown = dateline("quotes", "--speaker", "Saraiva", "--distinct", "--db", str(archive))
     assert "in 2 articles" in shown.stdout
 
+
 def test_stories_groups_the_wire_copy(archive: Path) -> None:
     result = dateline("stories", "--db", str(archive), "--json")
     stories = [json.loads(line) for line in result.stdout.splitlines()]
     assert [sorted(s["outlets"]) for s in stories] == [["Coastline Wire", "The Northfield Ledger"]]
     members = dateline("search", "", "--story", stories[0]["id"], "--db", str(archive), "--json")
     assert len(members.stdout.splitlines()) == 2
+
+
+def test_story_shows_what_the_wire_copy_changed(archive: Path) -> None:
+    story_id = json.loads(dateline("stories", "--db", str(archive), "--json").stdout.splitlines()[0])["id"]
+    versions = [
+        json.loads(line) for line in dateline("story", story_id, "--db", str(archive), "--json").stdout.splitlines()
+    ]
+    assert [v["outlet"] for v in versions] == ["The Northfield Ledger", "Coastline Wire"]
+    first, wire = versions
+    assert first["id"] == story_id and not (first["added"] or first["removed"] or first["changed"])
+    # the wire copy cut the opposition's doubts and reworded the lead around its dateline
+    assert any("Opposition councillors" in paragraph for paragraph in wire["removed"])
+    assert any(after.startswith("PORTO, March 11") for _, after in wire["changed"])
+    shown = dateline("story", story_id, "--db", str(archive)).stdout
+    assert "first report" in shown and "- Opposition councillors" in shown and "reworded" in shown
+    missing = dateline("story", "no-such-story", "--db", str(archive))
+    assert missing.returncode == 1 and "no story with id no-such-story" in missing.stderr
 
 
 def test_optimize_keeps_search_results(archive: Path) -> None:

@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 
 from dateline.errors import DocumentError
-from dateline.pipeline import group_stories, ingest
+from dateline.pipeline import ingest
 from dateline.record import Article, RawDocument
 from dateline.sources import read_inputs
 from dateline.sources.files import read_files
 from dateline.spark import plan_tasks, read_task, run_batch
 from dateline.store import open_store
+from dateline.story_archive import group_stories
 from tests.warcwriter import write_warc
 
 #: CI sets this: without Java or PySpark the Spark tests fail instead of quietly skipping

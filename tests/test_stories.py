@@ -8,10 +8,11 @@ from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.pipeline import group_stories, group_stories_between
+from dateline import story_archive
 from dateline.record import Article
 from dateline.store import Store, open_store
 from dateline.stories import StoryIndex, _Postings, compare, normalize_tokens, title_similarity
+from dateline.story_archive import group_stories, group_stories_between
 
 PORTO_TITLE = "Douro bursts its banks in Porto, hundreds evacuated"
 PORTO = [
@@ -346,7 +347,7 @@ def test_an_ingest_into_a_large_archive_groups_only_its_days(tmp_path: Path, mon
         store, [("porto", body(PORTO), PORTO_TITLE, "2024-03-12"), ("lyon", body(LYON), LYON_TITLE, None)]
     )
     group_stories(store)
-    monkeypatch.setattr(pipeline, "FULL_REGROUP_LIMIT", 1)
+    monkeypatch.setattr(story_archive, "FULL_REGROUP_LIMIT", 1)
     report = pipeline.IngestReport()
     for name, text, published in (
         ("wire", "PORTO (Wire) - " + body(PORTO[:3]), "2024-03-13"),
@@ -357,7 +358,7 @@ def test_an_ingest_into_a_large_archive_groups_only_its_days(tmp_path: Path, mon
         report.wrote(article)
         ids[name] = article.id
     assert report.days == ("2024-03-13", "2024-03-13") and report.undated == 1
-    assert pipeline.group_written_stories(store, report) == 1  # the undated one waits for a rebuild
+    assert story_archive.group_written_stories(store, report) == 1  # the undated one waits for a rebuild
     assert store.story_of(ids["wire"]) == ids["porto"] and store.story_of(ids["undated"]) is None
     store.close()
 
@@ -389,17 +390,18 @@ def test_an_ingest_into_a_small_archive_groups_only_its_days_too(
         raise AssertionError("a dated ingest regrouped the whole archive")
 
     with monkeypatch.context() as patched:
-        patched.setattr(pipeline, "group_stories", walks_everything)
-        assert incremental.count() < pipeline.FULL_REGROUP_LIMIT
-        assert pipeline.group_written_stories(incremental, report) == 0
+        patched.setattr(story_archive, "group_stories", walks_everything)
+        assert incremental.count() < story_archive.FULL_REGROUP_LIMIT
+        assert story_archive.group_written_stories(incremental, report) == 0
     assert _partition(incremental) == _partition(whole)
     undated = Article(origin="lyon", url="https://example.org/lyon", title=LYON_TITLE, published=None, text=body(LYON))
     incremental.upsert(undated)
     report = pipeline.IngestReport()
     report.wrote(undated)
     whole_regroupings: list[int] = []
-    monkeypatch.setattr(pipeline, "group_stories", lambda store: whole_regroupings.append(1) or group_stories(store))
-    assert pipeline.group_written_stories(incremental, report) == 0 and whole_regroupings == [1]
+    counted = lambda store: whole_regroupings.append(1) or group_stories(store)  # noqa: E731
+    monkeypatch.setattr(story_archive, "group_stories", counted)
+    assert story_archive.group_written_stories(incremental, report) == 0 and whole_regroupings == [1]
     incremental.close()
     whole.close()
 

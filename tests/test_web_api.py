@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from dateline.pipeline import group_stories, ingest
+from dateline.pipeline import ingest
 from dateline.sources import read_inputs
 from dateline.store import open_store
+from dateline.story_archive import group_stories
 from dateline.web.app import create_app
 from tests.conftest import EXAMPLES
 

@@ -20,12 +20,13 @@ from rich.markup import escape
 from dateline.enrich import enrich
 from dateline.errors import DatelineError, DocumentError
 from dateline.extract import read_plain
-from dateline.pipeline import IngestReport, group_stories, group_written_stories, read_articles
+from dateline.pipeline import IngestReport, read_articles
 from dateline.pipeline import ingest as run_ingest
 from dateline.record import Article
 from dateline.sources import read_inputs
 from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, default_db_url, open_store, redacted_url
 from dateline.store.base import HIGHLIGHT_END, HIGHLIGHT_START
+from dateline.story_archive import group_stories, group_written_stories, story_versions
 
 if TYPE_CHECKING:
     from dateline.sources import FetchPolicy
@@ -350,8 +351,42 @@ def stories(
         span = " to ".join(dict.fromkeys(filter(None, [story.first_published, story.last_published])))
         title = escape(story.title or story.id)
         out.print(f"[bold]{title}[/bold]  [dim]{story.articles} articles · {escape(span)}[/dim]")
-        out.print(f"  [dim]{escape(', '.join(story.outlets))} · search with --story {story.id}[/dim]")
+        out.print(f"  [dim]{escape(', '.join(story.outlets))} · dateline story {story.id}[/dim]")
     store.close()
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="The story's id (its first article's id).")],
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """One story's articles, oldest first, and what each added, cut and reworded against the first."""
+    store = _open(db, create=False)
+    versions = story_versions(store, story_id)
+    store.close()
+    if not versions:
+        err.print(f"no story with id {story_id}")
+        raise typer.Exit(1)
+    for version in versions:
+        if as_json:
+            print_json_row(version)
+            continue
+        where = " · ".join(filter(None, [version.outlet, version.published, version.url or version.id]))
+        out.print(f"[bold]{escape(version.title or version.id)}[/bold]  [dim]{escape(where)}[/dim]")
+        if version.id == versions[0].id:
+            out.print(f"  [dim]first report, {version.same} paragraphs[/dim]")
+            continue
+        out.print(
+            f"  [dim]{version.same} paragraphs the same · {len(version.changed)} reworded · "
+            f"{len(version.added)} added · {len(version.removed)} cut[/dim]"
+        )
+        for before, after in version.changed:
+            out.print(f"  [yellow]~ {escape(before)}[/yellow]\n    [green]{escape(after)}[/green]")
+        for paragraph in version.added:
+            out.print(f"  [green]+ {escape(paragraph)}[/green]")
+        for paragraph in version.removed:
+            out.print(f"  [red]- {escape(paragraph)}[/red]")
 
 
 @app.command()

@@ -386,8 +386,9 @@ def _run(
 def _write_store(db: str, articles: Any, failures: list[DocumentError]) -> int:
     """Store the articles and failures, then group the stories of the days written (as ``ingest``
     does); returns how many written articles were left ungrouped."""
-    from dateline.pipeline import IngestReport, group_written_stories
+    from dateline.pipeline import IngestReport
     from dateline.store import open_store
+    from dateline.story_archive import group_written_stories
 
     store = open_store(db)  # on the driver first: creates or migrates the schema once
     try:

@@ -23,11 +23,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline.errors import DocumentError
-from dateline.pipeline import content_hash, group_written_stories, ingest
+from dateline.pipeline import content_hash, ingest
 from dateline.record import RawDocument
 from dateline.sources.http import Fetcher, FetchPolicy
 from dateline.store import QueryError, QuoteQuery, SearchQuery, Store, open_store
 from dateline.store.pool import StorePool
+from dateline.story_archive import group_written_stories, story_versions
 from dateline.web.render import (
     article_html,
     month_bounds,
@@ -209,7 +210,7 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
         versions = story_versions(store, story_id)
         if not versions:
             raise HTTPException(404, f"no story with id {story_id}")
-        return {"id": story_id, "articles": versions}
+        return {"id": story_id, "articles": [version.as_json() for version in versions]}
 
     @app.get("/api/failures", tags=["archive"], summary="Documents that could not be read, and why")
     def api_failures(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
@@ -361,31 +362,6 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
         )  # fmt: skip
 
     return app
-
-
-def story_versions(store: Store, story_id: str) -> list[dict[str, Any]]:
-    """The story's articles, oldest first, each with what it added, cut and reworded against the first."""
-    from dateline.stories import compare
-
-    hits = store.search(SearchQuery(story=story_id, limit=200))
-    articles = [a for a in (store.get(hit.id) for hit in hits) if a is not None]
-    articles.sort(key=lambda a: (a.published or "", a.id != story_id))
-    if not articles:
-        return []
-    base = articles[0]
-    versions = []
-    for article in articles:
-        diff = compare(base.text, article.text) if article is not base else None
-        versions.append(
-            {
-                "id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
-                "published": article.published,
-                "added": diff.added if diff else [], "removed": diff.removed if diff else [],
-                "changed": [list(pair) for pair in diff.changed] if diff else [],
-                "same": diff.same if diff else len(article.paragraphs),
-            }
-        )  # fmt: skip
-    return versions
 
 
 def exact_speaker_quotes(store: Store, name: str, about: str | None) -> list[Any]:
