@@ -594,6 +594,11 @@ def _source_phrase(token: Token) -> tuple[int, int]:
     before_verb = token.head.i > right + 1
     if described and before_verb and right + 1 < len(doc) and doc[right + 1].text == "," and token.i < right:
         right += 1
+    # "Democrats — and some Republicans — say": a dash that closes an aside opened in the phrase is
+    # kept with it, as the closing comma of an apposition is
+    opened = sum(_is_dash(t) for t in doc[token.i + 1 : right + 1]) % 2 == 1
+    if opened and before_verb and right + 1 < len(doc) and _is_dash(doc[right + 1]):
+        right += 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     # a parse may make the wire dateline the subject ("MACAU (Reuters) – Top donor X said"): the speaker
     # is what follows it
@@ -664,6 +669,9 @@ def _before_aside(token: Token, right: int) -> int:
             continue
         edge = child.left_edge
         comma = doc[edge.i - 1] if edge.i > token.i + 1 else None
+        if comma is not None and _is_dash(comma) and child.dep_ == "relcl":
+            # "Sanders - who flew home on Wednesday - said": a dash sets the clause apart as the writer's aside
+            return comma.i - 1
         if comma is None or comma.text != ",":
             continue
         # "X, who served as ambassador," says who X is and stays; "X, who said …" is a statement of its own
@@ -675,6 +683,13 @@ def _before_aside(token: Token, right: int) -> int:
         if relative or participle:
             return comma.i - 1
     return right
+
+
+def _is_dash(token: Token) -> bool:
+    """A dash between words: an em or en dash, "--", or a hyphen with spaces round it."""
+    doc = token.doc
+    spaced_hyphen = token.text == "-" and token.i > 0 and bool(doc[token.i - 1].whitespace_)
+    return token.text in DASHES or token.text == "--" or spaced_hyphen
 
 
 #: a news-wire dateline opening a first sentence: "RENO, Nev. (AP) — ", "MACAU (Reuters) – "
@@ -749,7 +764,23 @@ def _cue_after(sdoc: Doc, text: str, end: int, limit: int, quotes: list[tuple[in
             subject = outside[0] if outside else _subject(token)
             if subject is not None and _inside(subject.idx, quotes):
                 subject = None
+            subject = subject or _governing_subject(token)
             return _Candidate([], "direct", (token.idx, token.idx + len(token.text)), subject)
+    return None
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    """A quote's cue with no subject of its own takes the speaker of the verb it completes: "The union
+    went on to say, "…"" (an infinitive under a verb with no object), "The council issued a statement
+    saying, "…"" (a participle on what that verb's subject put out)."""
+    head = verb.head
+    if head is verb:
+        return None
+    infinitive = verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in head.children):
+        return _subject(head) or _passive_subject(head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        return _subject(head.head)
     return None
 
 
@@ -796,7 +827,8 @@ def _cue_before(sdoc: Doc, text: str, start: int, para_start: int, quotes: list[
     ends_with_colon = tail[-1].text == ":"
     for distance, token in enumerate(reversed(tail)):
         if _is_cue_verb(token) and distance <= MAX_CUE_DISTANCE:
-            return _Candidate([], "direct", (token.idx, token.idx + len(token.text)), _subject(token))
+            subject = _subject(token) or _governing_subject(token)
+            return _Candidate([], "direct", (token.idx, token.idx + len(token.text)), subject)
     if tail[-1].lower_ == "that":
         # 'is telling supporters after his victory in the primary that "…"': "that" opens the cue's
         # reported clause however far the cue is
@@ -2147,11 +2179,39 @@ def _resolve_role(candidate: _Candidate, token: Token, text: str, known: _Mentio
     candidate.speaker = Speaker(entity.name, best[0], best[1], entity.id)
 
 
+#: what may follow a pronoun inside its speaker phrase: "she and her aides", "some of his allies",
+#: "those surveyed", "anyone who knows him", "someone in attendance"
+PRONOUN_PHRASE_DEPS = frozenset({"conj", "prep", "relcl", "acl", "amod"})
+
+#: pronouns that stand for people and take such words; "who" opens a clause of its own, "it", "this" and
+#: "nothing" are no one
+PEOPLE_PRONOUNS = frozenset(
+    """
+    he she they we i you those some all anyone someone everyone anybody somebody everybody many most
+    others few both several each none one
+    """.split()
+)
+
+
+def _pronoun_phrase(token: Token) -> tuple[int, int]:
+    """The source span of a pronoun subject as PolNeAR writes it: the pronoun, with the people it is
+    coordinated with or the words that say whom it means."""
+    local = (token.idx, token.idx + len(token.text))
+    if token.lower_ not in PEOPLE_PRONOUNS:
+        return local
+    if not any(child.dep_ in PRONOUN_PHRASE_DEPS for child in token.rights):
+        return local
+    if any(child.lower_ in {"this", "that", "these", "those"} for child in token.children):
+        return local  # "All this and more …" is a thing, not people
+    start, end = _source_phrase(token)
+    return (start, end) if start <= local[0] and end >= local[1] else local
+
+
 def _resolve_pronoun(
     candidate: _Candidate, token: Token, text: str, known: _Mentions, quoted: list[tuple[int, int]]
 ) -> None:
     local = (token.idx, token.idx + len(token.text))
-    candidate.source = local
+    candidate.source = _pronoun_phrase(token)
     pronoun = token.lower_
     entity: Entity | None = None
     if pronoun in MALE_PRONOUNS or pronoun in FEMALE_PRONOUNS:
