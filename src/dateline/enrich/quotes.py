@@ -79,6 +79,15 @@ from typing import TYPE_CHECKING
 
 from dateline.enrich import EnrichDoc, component
 from dateline.enrich.first_names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from dateline.enrich.quote_clauses import (
+    answer_word,
+    clause_after_phrase,
+    control_subject,
+    message_speaker,
+    relative_subject,
+    stray_subject,
+    writer_clause_before,
+)
 from dateline.enrich.quote_raising import APPEARANCE_VERBS, HEARSAY_PASSIVES, unsourced_attribution
 from dateline.record import Entity, Quote, QuoteKind, Speaker
 
@@ -493,12 +502,22 @@ def _subject(verb: Token) -> Token | None:
     raised = _raising_subject(verb)
     if raised is not None:
         return raised
+    controller = control_subject(verb, _subject)
+    if controller is not None:
+        return controller
     # "began by saying …", "after saying …, she was taken to hospital": through the preposition
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.pos_ == "ADP" and head.head is not head:
         governor = head.head
         if governor.pos_ in {"VERB", "AUX"}:
             return _subject(governor) or _passive_subject(governor)
-    return None
+    # "issued a statement saying …", "Reid, the minority leader, said …" after a participle the parse
+    # ran into the name: speakers the parse hangs elsewhere (``quote_clauses``)
+    speech = verb.lemma_.lower() in SPEECH_VERBS
+    # an ad or a letter attacking someone is the issuer's stance only as often as not: speech and naming
+    speaker = message_speaker(verb, _subject, speech) if speech or verb.lemma_.lower() in NAMING_VERBS else None
+    if speaker is None and speech:
+        speaker = stray_subject(verb)
+    return speaker
 
 
 def _raising_subject(verb: Token) -> Token | None:
@@ -1288,6 +1307,8 @@ def _content_tokens(verb: Token) -> list[Token] | None:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and _lemma(verb) in INFINITIVE_CUES):
             if _across_paragraphs(verb, child):
                 continue  # a parse may hang the paragraph before ("“…” \n\n Jolly said he …") on the cue
+            if writer_clause_before(verb, child):
+                continue
             tokens = list(child.subtree)
             if child.dep_ == "xcomp":
                 # "urged supporters to monitor polling places": who is urged belongs to what was said
@@ -1300,9 +1321,9 @@ def _content_tokens(verb: Token) -> list[Token] | None:
         own = {t.i for t in verb.subtree}
         return [t for t in verb.head.subtree if t.i not in own]
     clause = _misparsed_clause(verb)
-    if clause is not None:
-        return clause
-    return None
+    if clause is None and _lemma(verb) in SPEECH_VERBS:
+        clause = clause_after_phrase(verb)
+    return clause
 
 
 def _across_paragraphs(verb: Token, child: Token) -> bool:
@@ -1391,7 +1412,8 @@ def _object_content(verb: Token) -> list[Token] | None:
     if obj is not None and obj.ent_type_ in {"DATE", "TIME"}:
         return None  # "said Friday": when, not what
     if obj is None and verb.lemma_.lower() == "say":
-        return None  # "said on Fox News" names where it was said; only "said the same" says what
+        # "said on Fox News" names where it was said; only "said the same" or "said yes" says what
+        return answer_word(verb)
     if obj is None:
         prep = next((c for c in rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS), None)
         if prep is None or not any(c.dep_ in {"pobj", "pcomp"} for c in prep.children):
@@ -1731,8 +1753,12 @@ def indirect_candidates(
         if subject is None or not content or subject in content:
             continue
         pieces = _split_pieces(_trim_clause(content, token), text)
-        if not pieces or _mostly_quoted(text, pieces, quoted_mask):
+        # "said yes" is short, not a remnant of a quotation
+        if not pieces or (_mostly_quoted(text, pieces, quoted_mask) and content != answer_word(token)):
             continue
+        relative = relative_subject(token, content)
+        if relative is not None:
+            pieces = [relative, *pieces]
         found.append(_Candidate(pieces, "indirect", cue, subject))
     for candidate in found:
         _detach_coordinated_cue(candidate, found, sdoc, text)
