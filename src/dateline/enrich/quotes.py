@@ -496,7 +496,7 @@ def _subject(verb: Token) -> Token | None:
     # "He arrived and said …", "…, saying that …": the subject is the governing verb's
     head = verb.head
     borrows = verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG")
-    if borrows and head is not verb and head.pos_ in {"VERB", "AUX"}:
+    if borrows and head != verb and head.pos_ in {"VERB", "AUX"}:
         return _subject(head) or _passive_subject(head)
     # "voters seemed more likely to say …", "she is expected to announce …": a raising verb lends its
     # subject to the infinitive that says something
@@ -507,7 +507,7 @@ def _subject(verb: Token) -> Token | None:
     if controller is not None:
         return controller
     # "began by saying …", "after saying …, she was taken to hospital": through the preposition
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.pos_ == "ADP" and head.head is not head:
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.pos_ == "ADP" and head.head != head:
         governor = head.head
         if governor.pos_ in {"VERB", "AUX"}:
             return _subject(governor) or _passive_subject(governor)
@@ -528,7 +528,7 @@ def _raising_subject(verb: Token) -> Token | None:
     for _ in range(2):
         if node.lemma_.lower() in RAISING_HEADS and node.pos_ in {"VERB", "AUX"}:
             return next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if node.dep_ not in {"acomp", "oprd", "xcomp"} or node.head is node:
+        if node.dep_ not in {"acomp", "oprd", "xcomp"} or node.head == node:
             return None
         node = node.head
     return None
@@ -1419,7 +1419,7 @@ def _object_content(verb: Token) -> list[Token] | None:
         prep = next((c for c in rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS), None)
         if prep is None or not any(c.dep_ in {"pobj", "pcomp"} for c in prep.children):
             return None
-        return [t for t in prep.subtree if t is not prep]
+        return [t for t in prep.subtree if t != prep]
     tokens = list(obj.subtree)
     for child in rights:
         # "a poll shows Clinton with a lead": what a document shows someone with is what it shows
@@ -1459,7 +1459,7 @@ def _topic_content(verb: Token) -> list[Token] | None:
     prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in {"about", "of"}), None)
     if prep is None:
         return None
-    tokens = [t for t in prep.subtree if t is not prep]
+    tokens = [t for t in prep.subtree if t != prep]
     return _trim_object(tokens) if any(c.dep_ in {"pobj", "pcomp"} for c in prep.children) else None
 
 
@@ -1499,7 +1499,7 @@ def _trim_object(tokens: list[Token]) -> list[Token]:
             edge = token.left_edge
             if edge.i > 0 and edge.doc[edge.i - 1].text == ",":
                 return [t for t in tokens if t.i < edge.i - 1]
-        if token.dep_ == "prep" and token is not tokens[0] and _is_occasion(token):
+        if token.dep_ == "prep" and token != tokens[0] and _is_occasion(token):
             return [t for t in tokens if t.i < token.i]
     return tokens
 
@@ -1913,7 +1913,7 @@ def _naming_content(verb: Token) -> tuple[list[Token], tuple[int, int]] | None:
     )
     if particle is not None and verb.lemma_.lower() == "call":
         tokens = [t for c in rights if c.i > particle.i for t in c.subtree]
-        tokens += [t for t in particle.subtree if t is not particle]
+        tokens += [t for t in particle.subtree if t != particle]
         cue = (verb.idx, particle.idx + len(particle.text))
         tokens = _trim_object(tokens)
         return (tokens, cue) if tokens else None
@@ -2006,7 +2006,7 @@ def _evaluating_verb(token: Token, text: str) -> _Candidate | None:
     subject names someone is that someone's words; the complement up to the fragment is the content."""
     node = token
     for _ in range(4):
-        if node.head is node:
+        if node.head == node:
             return None
         child, node = node, node.head
         if node.pos_ != "VERB":
@@ -2055,7 +2055,7 @@ def _governing_verb(token: Token) -> Token | None:
         # verb makes a quote of the bare fragment
         if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in NAMING_VERBS:
             return node if _subject(node) is not None else None
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
     return None
