@@ -39,7 +39,9 @@ How it works, in four passes over one article (``find_quotes``):
    the object as content, as does a document's evidence verb ("Polls show a close race"); a
    poll's share of people ("a majority of voters") is a speaker, and so is "who" when its noun is
    someone. Verbs of regard take the object with its "as" phrase ("see the tax as a giveaway"), verbs of
-   talk their topic ("spoke about her ties to …"), and "asked if/whether …" its question. A reported
+   talk their topic ("spoke about her ties to …"), and "asked if/whether …" its question. Verbs that
+   are no speech verbs ascribe a view in one frame each (``quote_stance``: "recognized that …", "agreed
+   with X", "made it clear that …", "pointed to X as Y", "expressed concern about X", "took aim at X"). A reported
    clause is never taken from the paragraph before its cue (a parse may hang one on it), keeps an
    action conjoined to it ("said he posed a threat and refused to drop the gun"), and a belief, stance
    or paraphrase inside someone else's statement is reported once, with that statement. A reported
@@ -90,6 +92,7 @@ from dateline.enrich.quote_clauses import (
 )
 from dateline.enrich.quote_filters import ACCORDING, governs, vouched_for
 from dateline.enrich.quote_raising import APPEARANCE_VERBS, HEARSAY_PASSIVES, unsourced_attribution
+from dateline.enrich.quote_stance import STANCE_CUES, stance_attribution
 from dateline.record import Entity, Quote, QuoteKind, Speaker
 
 if TYPE_CHECKING:
@@ -1699,6 +1702,15 @@ def indirect_candidates(
                 pieces = _split_pieces(unsourced[0], text)
                 if pieces and not _mostly_quoted(text, pieces, quoted_mask):
                     found.append(_Candidate(pieces, "indirect", unsourced[1], unsourced=True))
+                continue
+        if lemma in STANCE_CUES and not in_mask[token.idx]:
+            # realizing, agreeing, making clear, pointing to: a view ascribed by a verb that is no speech verb
+            cue = (token.idx, token.idx + len(token.text))
+            stance_found = stance_attribution(token, _subject, _names_someone) if cue not in used_cues else None
+            if stance_found is not None:
+                pieces = _split_pieces(_trim_clause(stance_found[0], token), text)
+                if pieces and not _mostly_quoted(text, pieces, quoted_mask):
+                    found.append(_Candidate(pieces, "indirect", cue, stance_found[1]))
                 continue
         if in_mask[token.idx] or (lemma not in CUE_WORDS and lemma not in STANCE_NOUNS and token.lower_ != "according"):
             continue
