@@ -927,6 +927,7 @@ def direct_candidates(sdoc: Doc, text: str) -> tuple[list[_Candidate], list[list
         if following < len(groups) and _continues(sdoc, text, candidate, groups[following], paras[para_index]):
             candidate.spans.extend(groups[following])
             merged_into[following] = index
+            _run_on_before_cue(raw, candidate)
         else:
             _widen_to_reported_clause(sdoc, raw, candidate)
             if candidate.kind == "direct" and candidate.cue is not None:
@@ -1015,6 +1016,26 @@ def _run_on_past_mark(text: str, candidate: _Candidate) -> None:
     if end < candidate.cue[0] < stop:
         return  # '"…" he said': the words after the mark are the cue
     candidate.spans = [(start - 1, stop)]
+    candidate.kind = "mixed"
+
+
+def _run_on_before_cue(text: str, candidate: _Candidate) -> None:
+    """``"People were dancing" before the show, she said. "Then the truck came."``: the first piece of an
+    interrupted quote whose sentence runs on in the writer's words up to the cue takes that run-on, as a
+    single quote does (``_run_on_past_mark``); the run-on is part of what she said."""
+    if candidate.cue is None or len(candidate.spans) < 2:
+        return
+    start, end = candidate.spans[0]
+    if text[end : end + 1] not in DOUBLE_MARKS or text[end - 1 : end] in ".,;:!?—–-":
+        return
+    run_on = RUN_ON.match(text, end + 1)
+    if run_on is None or len(run_on.group(1).split()) > MAX_RUN_ON_WORDS:
+        return
+    stop = run_on.end(1)
+    # the run-on must end at the comma before the cue's clause ('…" before the show, she said')
+    if not (stop < candidate.cue[0] < candidate.spans[1][0]) or text[stop : stop + 1] != ",":
+        return
+    candidate.spans = [(start - 1, stop), *candidate.spans[1:]]
     candidate.kind = "mixed"
 
 
@@ -1307,7 +1328,12 @@ def _close_open_quote(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _content_tokens(verb: Token) -> list[Token] | None:
     """The reported clause of a cue verb: a clausal complement, or the clause it interrupts."""
-    for child in verb.children:
+    children = list(verb.children)
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in children):
+        # '… this spring — in fact, she said it "humanizes" her': a parse may hang the clause before a dash
+        # or a semicolon on the cue as well; a clause after the cue is the one it reports
+        children = [c for c in children if not (c.dep_ == "ccomp" and c.i < verb.i)]
+    for child in children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and _lemma(verb) in INFINITIVE_CUES):
             if _across_paragraphs(verb, child):
                 continue  # a parse may hang the paragraph before ("“…” \n\n Jolly said he …") on the cue
