@@ -22,9 +22,9 @@ dev and on the check slice):
   think …" (the writer's impression; raising verbs are handled in ``quotes``).
 - **a one-word answer**: "46 percent of voters said yes", "neither side would say so": the word is
   what was said (kept although it is as short as the remnant of a quotation that is otherwise dropped).
-- **the writer's clause before a break**: "Carson seems to see the problem — he told the AP that …",
-  "… as an example: He says …", "… liked the plan; most said they …": the parse hangs the clause before
-  the dash, colon or semicolon on the cue as its first complement, and the one after the cue was lost.
+
+The writer's clause before a break ("Carson seems to see the problem — he told the AP that …") is
+handled where a cue's complement is chosen (``quotes._content_tokens``: a clause after the cue wins).
 """
 
 from __future__ import annotations
@@ -177,21 +177,6 @@ def _to_someone(prep: Token) -> bool:
     if obj is None:
         return False
     return obj.ent_type_ in {"PERSON", "NORP"} or obj.pos_ == "PRON" or obj.lower_ in AUDIENCE_NOUNS
-
-
-#: marks that close the writer's sentence part before a cue ("… on security — he told the AP that …")
-CLAUSE_BREAKS = frozenset({":", ";", "—", "–", "-", "--"})
-
-
-def writer_clause_before(verb: Token, child: Token) -> bool:
-    """``Carson seems to recognize it — he told the AP that …``, ``… as an example: He says news outlets
-    …``: a parse may hang the writer's clause before a dash or colon on the cue as a second complement;
-    when the cue has one after it, the one before the break is the writer's, not what was said."""
-    if child.i > verb.i or child.dep_ != "ccomp":
-        return False
-    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-        return False
-    return any(t.text in CLAUSE_BREAKS for t in verb.doc[child.right_edge.i + 1 : verb.i])
 
 
 def control_subject(verb: Token, subject_of: Callable[[Token], Token | None]) -> Token | None:

@@ -88,7 +88,6 @@ from dateline.enrich.quote_clauses import (
     message_speaker,
     relative_subject,
     stray_subject,
-    writer_clause_before,
 )
 from dateline.enrich.quote_filters import ACCORDING, governs, vouched_for
 from dateline.enrich.quote_raising import APPEARANCE_VERBS, HEARSAY_PASSIVES, unsourced_attribution
@@ -1337,8 +1336,6 @@ def _content_tokens(verb: Token) -> list[Token] | None:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and _lemma(verb) in INFINITIVE_CUES):
             if _across_paragraphs(verb, child):
                 continue  # a parse may hang the paragraph before ("“…” \n\n Jolly said he …") on the cue
-            if writer_clause_before(verb, child):
-                continue
             tokens = list(child.subtree)
             if child.dep_ == "xcomp":
                 # "urged supporters to monitor polling places": who is urged belongs to what was said
