@@ -90,6 +90,7 @@ from dateline.enrich.quote_clauses import (
     stray_subject,
 )
 from dateline.enrich.quote_filters import ACCORDING, governs, vouched_for
+from dateline.enrich.quote_prepositions import PREPOSITION_CUES, preposition_attribution, without_leading_concession
 from dateline.enrich.quote_raising import APPEARANCE_VERBS, HEARSAY_PASSIVES, unsourced_attribution
 from dateline.enrich.quote_stance import STANCE_CUES, stance_attribution
 from dateline.record import Entity, Quote, QuoteKind, Speaker
@@ -1221,12 +1222,17 @@ def _is_mark_token(token: Token) -> bool:
     return token.text in DOUBLE_MARKS + SINGLE_OPEN + SINGLE_CLOSE or token.text == "''"
 
 
+def _is_trailing_punct(token: Token) -> bool:
+    return token.is_punct and token.text != "%"
+
+
 def _span_of(tokens: list[Token], text: str) -> tuple[int, int] | None:
     tokens = [t for t in tokens if not t.is_space]
     while tokens and tokens[0].is_punct and not _is_mark_token(tokens[0]):
         tokens = tokens[1:]
     # a clause never ends on a dangling "and" or dash: the parse cut it before what they joined
-    while tokens and ((tokens[-1].is_punct and not _is_mark_token(tokens[-1])) or tokens[-1].dep_ == "cc"):
+    # "with just 22%": a percent sign is the number's unit, not a closing punctuation mark
+    while tokens and ((_is_trailing_punct(tokens[-1]) and not _is_mark_token(tokens[-1])) or tokens[-1].dep_ == "cc"):
         if tokens[-1].text == ")" and sum(t.text == "(" for t in tokens) > sum(t.text == ")" for t in tokens[:-1]):
             break  # "Rep. Don Beyer (D-Va.)": the bracket closes what the clause opened
         tokens = tokens[:-1]
@@ -1735,12 +1741,20 @@ def indirect_candidates(
                 if pieces and not _mostly_quoted(text, pieces, quoted_mask):
                     found.append(_Candidate(pieces, "indirect", cue, stance_found[1]))
                 continue
+        if token.lower_ in PREPOSITION_CUES and not in_mask[token.idx]:
+            # "Kasich was at 25 percent in the most recent Fox poll": the poll's claim (quote_prepositions)
+            by_phrase = preposition_attribution(token, _speaks)
+            if by_phrase is not None:
+                pieces = _split_pieces(_trim_clause(by_phrase[0], token), text)
+                if pieces and not _mostly_quoted(text, pieces, quoted_mask):
+                    found.append(_Candidate(pieces, "indirect", (token.idx, token.idx + len(token.text)), by_phrase[1]))
+            continue
         if in_mask[token.idx] or (lemma not in CUE_WORDS and lemma not in STANCE_NOUNS and token.lower_ != "according"):
             continue
         according = _according_to(token)
         if according is not None:
             tokens, source = according
-            pieces = _split_pieces(_trim_clause(tokens, token), text)
+            pieces = _split_pieces(_trim_clause(without_leading_concession(tokens, token), token), text)
             if pieces and not _mostly_quoted(text, pieces, quoted_mask):
                 cue = (token.idx, token.idx + len("according to"))
                 found.append(_Candidate(pieces, "indirect", cue, source))
