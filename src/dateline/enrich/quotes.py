@@ -89,6 +89,7 @@ from dateline.enrich.quote_clauses import (
     relative_subject,
     stray_subject,
 )
+from dateline.enrich.quote_extent import coordinated_cue_cut, run_on_tail
 from dateline.enrich.quote_filters import ACCORDING, governs, vouched_for
 from dateline.enrich.quote_prepositions import PREPOSITION_CUES, preposition_attribution, without_leading_concession
 from dateline.enrich.quote_raising import APPEARANCE_VERBS, HEARSAY_PASSIVES, unsourced_attribution
@@ -1804,6 +1805,7 @@ def indirect_candidates(
             content = _object_content(token) if speaks else None
         if subject is None or not content or subject in content:
             continue
+        content = run_on_tail(content, token, _is_when, _is_cue_verb)
         pieces = _split_pieces(_trim_clause(content, token), text)
         # "said yes" is short, not a remnant of a quotation
         if not pieces or (_mostly_quoted(text, pieces, quoted_mask) and content != answer_word(token)):
@@ -1816,6 +1818,9 @@ def indirect_candidates(
         _detach_coordinated_cue(candidate, found, sdoc, text)
         _extend_over_quote(candidate, in_marks, text)
         _interrupted_subject(sdoc, text, candidate)
+    for candidate in found:
+        # after every second cue has taken its speaker from the statement it sits in
+        _end_before_coordinated_cue(candidate, sdoc, text)
     return found
 
 
@@ -1920,6 +1925,21 @@ def _detach_coordinated_cue(candidate: _Candidate, found: list[_Candidate], sdoc
     trimmed = [(s, e) for s, e in (_rstrip_piece(text, s, e) for s, e in pieces) if e > s]
     if trimmed:
         outer.spans = trimmed
+
+
+def _end_before_coordinated_cue(candidate: _Candidate, sdoc: Doc, text: str) -> None:
+    """``said A and added, "…"``: what was said ends before the speaker's next speech verb, also when that
+    verb found no statement of its own to take its speaker from this one (``_detach_coordinated_cue``)."""
+    verbs = _tokens(sdoc, *candidate.cue) if candidate.cue else []
+    if not verbs or verbs[0].pos_ != "VERB":
+        return
+    cut = coordinated_cue_cut(verbs[0], candidate.spans, _is_cue_verb)
+    if cut is None:
+        return
+    pieces = [_rstrip_piece(text, s, min(e, cut)) for s, e in candidate.spans if s < cut]
+    trimmed = [(s, e) for s, e in pieces if e > s]
+    if trimmed:
+        candidate.spans = trimmed
 
 
 def _rstrip_piece(text: str, start: int, end: int) -> tuple[int, int]:
