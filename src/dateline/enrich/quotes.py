@@ -91,6 +91,7 @@ from dateline.enrich.quote_clauses import (
 )
 from dateline.enrich.quote_extent import coordinated_cue_cut, run_on_tail
 from dateline.enrich.quote_filters import ACCORDING, governs, vouched_for
+from dateline.enrich.quote_headlines import headline_statements, is_speaker_label, looks_like_headline
 from dateline.enrich.quote_prepositions import PREPOSITION_CUES, preposition_attribution, without_leading_concession
 from dateline.enrich.quote_raising import APPEARANCE_VERBS, HEARSAY_PASSIVES, unsourced_attribution
 from dateline.enrich.quote_stance import STANCE_CUES, stance_attribution
@@ -2444,19 +2445,72 @@ def headline_candidates(sdoc: Doc, text: str, direct: list[_Candidate]) -> list[
         return []
     start, end = paras[0]
     match = HEADLINE_LABEL.match(text, start, end)
-    if match is None or len(match.group(1).split()) > 4 or any(c.start < end for c in direct):
+    # a cued quote in the headline is its own statement; an uncued one is a fragment of the words
+    if match is None or len(match.group(1).split()) > 4 or any(c.start < end and not c.inherit for c in direct):
         return []
     label = _tokens(sdoc, match.start(1), match.end(1))
     names = [t for t in label if t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}]
-    if not names and not any(t.lower_ in HEADLINE_SOURCES for t in label):
+    if not names and not any(t.lower_ in HEADLINE_SOURCES for t in label) and not is_speaker_label(match.group(1)):
         return []
     head = names[-1] if names else label[-1]
     content_end = end
-    while content_end > match.end() and text[content_end - 1] in " .":
+    while content_end > match.end() and text[content_end - 1] in " .;":
         content_end -= 1
     content = _close_open_quote(text, match.end(), content_end)
     colon = match.end(1)
     return [_Candidate([content], "indirect", (colon, colon + 1), head, subject_span=(match.start(1), match.end(1)))]
+
+
+def _headline_statements(
+    sdoc: Doc, text: str, direct: list[_Candidate], indirect: list[_Candidate]
+) -> tuple[list[_Candidate], list[_Candidate]]:
+    """Headline clauses "SUBJECT VERB REST" from a parse of the headline alone (``quote_headlines``).
+
+    Such a statement replaces what the article's parse made of the same verb (title case misleads it),
+    and takes in the quote marks inside its clause: "X Says Y 'Makes You Retch'" is one mixed quote.
+    A clause already inside a headline statement (after "NAME:") is left to that one.
+    """
+    paras = paragraphs(text)
+    if len(paras) < 2 or not looks_like_headline(text[paras[0][0] : paras[0][1]]):
+        return direct, indirect
+    # "Reid: 'Never underestimate him.'": the quote is the colon statement's words, not one more quote
+    colons = [c for c in indirect if c.cue is not None and c.cue[0] < paras[0][1] and text[c.cue[0] : c.cue[1]] == ":"]
+    direct = [c for c in direct if not (c.inherit and any(h.start <= c.start and c.end <= h.end + 1 for h in colons))]
+    # the headline is no part of what a body sentence reports, nor the body of what the headline says
+    # (a parse that runs the two together)
+    head_end, body = paras[0][1], paras[1][0]
+    for candidate in [*direct, *indirect]:
+        if candidate.cue is not None and candidate.cue[0] >= head_end and candidate.start < head_end:
+            clipped = [(max(start, body), end) for start, end in candidate.spans]
+            candidate.spans = [(start, end) for start, end in clipped if end > start]
+        elif candidate.cue is not None and candidate.cue[0] < head_end and candidate.start < head_end:
+            # (a quote wholly in the body may be the headline line's: "Stated Hall:" / "“We will rebuild.”")
+            clipped = [(start, min(end, head_end)) for start, end in candidate.spans]
+            candidate.spans = [(start, end) for start, end in clipped if end > start]
+    direct = [c for c in direct if c.spans]
+    indirect = [c for c in indirect if c.spans]
+    found_all = headline_statements(text, *paras[0])
+    if len(paras) > 2 and text[paras[0][1] : paras[1][0]].strip(" ") == "\n" and paras[1][1] - paras[1][0] < 200:
+        # a subhead: a short line right under the headline, the body starting after a blank line
+        found_all += headline_statements(text, *paras[1])
+    for found in found_all:
+        content = found.content
+        # a statement already there around this verb, or a colon statement inside this one's words
+        # ("Warren Hammers CEO: 'You Should Be Investigated'"), is the headline's own reading
+        if any(
+            c.start <= found.cue[0] < c.end
+            or (c.cue is not None and content[0] <= c.cue[0] < content[1] and text[c.cue[0] : c.cue[1]] == ":")
+            for c in [*direct, *indirect]
+        ):
+            continue
+        direct = [c for c in direct if c.cue != found.cue and not (content[0] <= c.start and c.end <= content[1])]
+        indirect = [c for c in indirect if c.cue is None or not found.cue[0] <= c.cue[0] < found.cue[1]]
+        marked = bool(re.search(r"[‘\"“”]|(?<!\w)'", text[content[0] : content[1]]))
+        head = next((t for t in _tokens(sdoc, found.head, found.head + 1)), None)
+        indirect.append(
+            _Candidate([content], "mixed" if marked else "indirect", found.cue, head, subject_span=found.subject)
+        )
+    return direct, indirect
 
 
 def _turn_piece(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -2582,6 +2636,7 @@ def find_quotes(text: str, sdoc: Doc, entities: list[Entity]) -> list[QuoteMatch
         direct += turns
     indirect = indirect_candidates(sdoc, text, direct, fragments)
     indirect += headline_candidates(sdoc, text, direct)
+    direct, indirect = _headline_statements(sdoc, text, direct, indirect)
     mixed = mixed_candidates(sdoc, text, fragments, indirect)
     kept_direct = [c for c in _absorb_uncued(direct, indirect) if not _is_title_line(c, text)]
     candidates = sorted([*kept_direct, *indirect, *mixed], key=lambda c: (c.start, c.end))
