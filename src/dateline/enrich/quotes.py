@@ -95,6 +95,7 @@ from dateline.enrich.quote_headlines import headline_statements, is_speaker_labe
 from dateline.enrich.quote_prepositions import PREPOSITION_CUES, preposition_attribution, without_leading_concession
 from dateline.enrich.quote_raising import APPEARANCE_VERBS, HEARSAY_PASSIVES, unsourced_attribution
 from dateline.enrich.quote_stance import STANCE_CUES, stance_attribution
+from dateline.enrich.quote_subjects import climbed_subject, speaking_noun
 from dateline.record import Entity, Quote, QuoteKind, Speaker
 
 if TYPE_CHECKING:
@@ -523,6 +524,11 @@ def _subject(verb: Token) -> Token | None:
     speaker = message_speaker(verb, _subject, speech) if speech or verb.lemma_.lower() in NAMING_VERBS else None
     if speaker is None and speech:
         speaker = stray_subject(verb)
+    if speaker is None:
+        # "used the platform to discuss …", "prompted Sanders to advocate …": a verb further up speaks
+        speaker = climbed_subject(verb)
+    if speaker is None and speech:
+        speaker = speaking_noun(verb, _names_someone)  # "a gunman claiming allegiance to …"
     return speaker
 
 
@@ -587,6 +593,11 @@ def _source_phrase(token: Token) -> tuple[int, int]:
     doc = token.doc
     token = _coordination_head(token)
     left, right = token.left_edge.i, token.right_edge.i
+    # "officials saying that …": the participle that speaks is the cue, and what it says no part of its speaker
+    for child in token.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBG" and _speaks(child):
+            right = min(right, max(token.i, child.left_edge.i - 1))
+            break
     # a parse can hang a dateline, a time stamp or a quote on the subject: keep to the words near it
     for i in range(token.i - 1, left - 1, -1):
         # "RENO, Nev. (AP) — Donald Trump said": a dateline before a dash is no part of the speaker
