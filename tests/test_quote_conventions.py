@@ -11,15 +11,11 @@ import pytest
 
 from dateline.enrich.entities import cluster_entities
 from dateline.enrich.nlp import parse
-from dateline.enrich.quotes import (
-    QuoteMatch,
-    _Candidate,
-    _close_open_quote,
-    _extend_over_quote,
-    find_quotes,
-    quote_pieces,
-    transcript_candidates,
-)
+from dateline.enrich.quotes import QuoteMatch, find_quotes
+from dateline.enrich.quotes.indirect import _extend_over_quote
+from dateline.enrich.quotes.layout import transcript_candidates
+from dateline.enrich.quotes.marks import _close_open_quote, quote_pieces
+from dateline.enrich.quotes.records import _Candidate
 from dateline.record import Entity
 
 RULES = "\n\n".join(

@@ -7,8 +7,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Token
 
-from dateline.enrich.quote_extent import coordinated_cue_cut, run_on_tail
-from dateline.enrich.quotes import _is_when
+from dateline.enrich.quotes.clauses import _is_when, coordinated_cue_cut, run_on_tail
 from tests.quote_helpers import by_cue, pieces, source_of
 
 _VOCAB = spacy.blank("en").vocab

@@ -5,7 +5,7 @@ short sentences written for these tests."""
 from __future__ import annotations
 
 from dateline.enrich.nlp import parse
-from dateline.enrich.quote_filters import governs, vouched_for
+from dateline.enrich.quotes.filters import governs, vouched_for
 from tests.quote_helpers import by_cue, cued, pieces, quotes_in
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.enrich.nlp import parse
-from dateline.enrich.quotes import _Candidate, _interrupted_subject
+from dateline.enrich.quotes.indirect import _interrupted_subject
+from dateline.enrich.quotes.records import _Candidate
 from tests.quote_helpers import by_cue, pieces, quotes_in, source_of
 
 

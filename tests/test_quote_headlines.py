@@ -3,7 +3,7 @@ article written for these tests: a headline line, a blank line, a body."""
 
 from __future__ import annotations
 
-from dateline.enrich.quote_headlines import case_for_parsing, headline_clauses, headline_statements, is_speaker_label
+from dateline.enrich.quotes.headlines import case_for_parsing, headline_clauses, headline_statements, is_speaker_label
 from tests.quote_helpers import cued, pieces, quotes_in, source_of
 
 BODY = (

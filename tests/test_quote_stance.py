@@ -4,8 +4,8 @@ the same verbs outside it, checked on short texts written for these tests."""
 from __future__ import annotations
 
 from dateline.enrich.nlp import parse
-from dateline.enrich.quote_stance import stance_attribution
-from dateline.enrich.quotes import _names_someone, _subject
+from dateline.enrich.quotes.stance import stance_attribution
+from dateline.enrich.quotes.syntax import _names_someone, _subject
 from tests.quote_helpers import by_cue, cued, pieces, source_of
 
 

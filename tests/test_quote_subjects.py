@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.enrich.nlp import parse
-from dateline.enrich.quote_subjects import climbed_subject
-from dateline.enrich.quotes import _subject
+from dateline.enrich.quotes.subjects import climbed_subject
+from dateline.enrich.quotes.syntax import _subject
 from tests.quote_helpers import by_cue, cued, pieces, source_of
 
 

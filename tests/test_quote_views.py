@@ -7,7 +7,8 @@ import pytest
 
 from dateline.enrich.entities import cluster_entities
 from dateline.enrich.nlp import parse
-from dateline.enrich.quotes import WIRE_DATELINE, QuoteMatch, find_quotes
+from dateline.enrich.quotes import QuoteMatch, find_quotes
+from dateline.enrich.quotes.syntax import WIRE_DATELINE
 
 
 def _quotes(text: str) -> list[QuoteMatch]:

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from dateline.enrich import enrich
 from dateline.enrich.entities import cluster_entities
 from dateline.enrich.nlp import parse, parse_many
-from dateline.enrich.quotes import QuoteMatch, find_quotes, quote_pieces
+from dateline.enrich.quotes import QuoteMatch, find_quotes
+from dateline.enrich.quotes.marks import quote_pieces
 from dateline.record import Article, Entity
 
 # An article in the shape of a wire story: indirect speech, a naming verb, a colon quote, a pronoun cue,

@@ -13,8 +13,7 @@ and a subhead (a short line right under the headline).
 
 An article read from a page keeps its title apart from its text; a first paragraph is taken for a
 headline only when it looks like one (``looks_like_headline``: one line of twenty words at most);
-a lead of more words, or of several sentences, stays a lead.
-"""
+a lead of more words, or of several sentences, stays a lead."""
 
 from __future__ import annotations
 
@@ -22,15 +21,26 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dateline.enrich.quotes.marks import _close_open_quote, paragraphs
+from dateline.enrich.quotes.records import _Candidate
+from dateline.enrich.quotes.syntax import _tokens
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+
 #: where a headline clause ends: a sentence break, a semicolon, a dash between words
 CLAUSE_BREAK = re.compile(r"[.?!]\s+(?=\S)|;|\s[–—-]+\s|(?<=\w)[–—-]\s")
+
+
 #: a short label before a colon, skipped to find the clause's own subject ("EXCLUSIVE: Saudis insist …")
 LABEL = re.compile(r"[A-Za-z][\w' ]{0,24}:\s+")
+
+
 #: verbs whose object is the listener, not what was said ("tells reporters that ...")
 LISTENER_VERBS = frozenset({"tell", "urge", "ask", "warn", "remind", "assure", "reassure", "advise", "order", "press"})
+
+
 #: verbs by which a headline reports someone's words, stance or backing ("slams", "endorses", "vows");
 #: other verbs ("faces", "gives", "rolls out") report deeds, which annotators mostly leave alone
 HEADLINE_CUES = frozenset(
@@ -42,11 +52,17 @@ HEADLINE_CUES = frozenset(
     thank applaud laud welcome decry lament scold rebuke challenge dare vow swear recommend rebuff spurn
     whack hammer champion pressure nominate reaffirm pan tease""".split()
 )
+
+
 #: verbs that report a finding only after what was found ("…, poll finds", "…, judge rules"): before
 #: it they are mostly deeds ("Syrians find a home")
 FINDING_CUES = frozenset({"find", "rule", "show", "report", "conclude", "estimate", "write", "testify"})
+
+
 #: words that open an adjunct after what was said ("slams Trump on abortion after ruling")
 ADJUNCTS = re.compile(r"\s(?:after|while|amid|before|despite|during|following|ahead of)\s", re.IGNORECASE)
+
+
 WORD = re.compile(r"[A-Za-z][\w'’]*")
 
 
@@ -338,3 +354,86 @@ def is_speaker_label(label: str) -> bool:
     if not 1 <= len(words) <= 3 or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return False
     return label.lower() not in KICKERS and not any(w.lower() in KICKERS for w in words[:1])
+
+
+#: a headline that gives someone's words after their name: "Rush Limbaugh: Hillary Is Scared"
+HEADLINE_LABEL = re.compile(r"([A-Z][^:\n]{1,40}?):[ \t]+(?=\S)")
+
+
+#: what speaks in a headline without a name ("Poll: Clinton and Trump in dead heat")
+HEADLINE_SOURCES = frozenset({"poll", "survey", "study", "report", "analysis", "sources"})
+
+
+def headline_candidates(sdoc: Doc, text: str, direct: list[_Candidate]) -> list[_Candidate]:
+    """The first paragraph (the headline) as "NAME: words": the words are the named one's."""
+    paras = paragraphs(text)
+    if not paras:
+        return []
+    start, end = paras[0]
+    match = HEADLINE_LABEL.match(text, start, end)
+    # a cued quote in the headline is its own statement; an uncued one is a fragment of the words
+    if match is None or len(match.group(1).split()) > 4 or any(c.start < end and not c.inherit for c in direct):
+        return []
+    label = _tokens(sdoc, match.start(1), match.end(1))
+    names = [t for t in label if t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}]
+    if not names and not any(t.lower_ in HEADLINE_SOURCES for t in label) and not is_speaker_label(match.group(1)):
+        return []
+    head = names[-1] if names else label[-1]
+    content_end = end
+    while content_end > match.end() and text[content_end - 1] in " .;":
+        content_end -= 1
+    content = _close_open_quote(text, match.end(), content_end)
+    colon = match.end(1)
+    return [_Candidate([content], "indirect", (colon, colon + 1), head, subject_span=(match.start(1), match.end(1)))]
+
+
+def _headline_statements(
+    sdoc: Doc, text: str, direct: list[_Candidate], indirect: list[_Candidate]
+) -> tuple[list[_Candidate], list[_Candidate]]:
+    """Headline clauses "SUBJECT VERB REST" from a parse of the headline alone.
+
+    Such a statement replaces what the article's parse made of the same verb (title case misleads it),
+    and takes in the quote marks inside its clause: "X Says Y 'Makes You Retch'" is one mixed quote.
+    A clause already inside a headline statement (after "NAME:") is left to that one.
+    """
+    paras = paragraphs(text)
+    if len(paras) < 2 or not looks_like_headline(text[paras[0][0] : paras[0][1]]):
+        return direct, indirect
+    # "Reid: 'Never underestimate him.'": the quote is the colon statement's words, not one more quote
+    colons = [c for c in indirect if c.cue is not None and c.cue[0] < paras[0][1] and text[c.cue[0] : c.cue[1]] == ":"]
+    direct = [c for c in direct if not (c.inherit and any(h.start <= c.start and c.end <= h.end + 1 for h in colons))]
+    # the headline is no part of what a body sentence reports, nor the body of what the headline says
+    # (a parse that runs the two together)
+    head_end, body = paras[0][1], paras[1][0]
+    for candidate in [*direct, *indirect]:
+        if candidate.cue is not None and candidate.cue[0] >= head_end and candidate.start < head_end:
+            clipped = [(max(start, body), end) for start, end in candidate.spans]
+            candidate.spans = [(start, end) for start, end in clipped if end > start]
+        elif candidate.cue is not None and candidate.cue[0] < head_end and candidate.start < head_end:
+            # (a quote wholly in the body may be the headline line's: "Stated Hall:" / "“We will rebuild.”")
+            clipped = [(start, min(end, head_end)) for start, end in candidate.spans]
+            candidate.spans = [(start, end) for start, end in clipped if end > start]
+    direct = [c for c in direct if c.spans]
+    indirect = [c for c in indirect if c.spans]
+    found_all = headline_statements(text, *paras[0])
+    if len(paras) > 2 and text[paras[0][1] : paras[1][0]].strip(" ") == "\n" and paras[1][1] - paras[1][0] < 200:
+        # a subhead: a short line right under the headline, the body starting after a blank line
+        found_all += headline_statements(text, *paras[1])
+    for found in found_all:
+        content = found.content
+        # a statement already there around this verb, or a colon statement inside this one's words
+        # ("Warren Hammers CEO: 'You Should Be Investigated'"), is the headline's own reading
+        if any(
+            c.start <= found.cue[0] < c.end
+            or (c.cue is not None and content[0] <= c.cue[0] < content[1] and text[c.cue[0] : c.cue[1]] == ":")
+            for c in [*direct, *indirect]
+        ):
+            continue
+        direct = [c for c in direct if c.cue != found.cue and not (content[0] <= c.start and c.end <= content[1])]
+        indirect = [c for c in indirect if c.cue is None or not found.cue[0] <= c.cue[0] < found.cue[1]]
+        marked = bool(re.search(r"[‘\"“”]|(?<!\w)'", text[content[0] : content[1]]))
+        head = next((t for t in _tokens(sdoc, found.head, found.head + 1)), None)
+        indirect.append(
+            _Candidate([content], "mixed" if marked else "indirect", found.cue, head, subject_span=found.subject)
+        )
+    return direct, indirect

@@ -22,8 +22,7 @@ Tried and left out (each lowered exact F1 on dev, or left dev and the check slic
 subject of the verb governing a plain infinitive complement ("tried to cast himself as …", "began to
 attack …", "continued to portray …": the annotation keeps the effort or the onset apart from a view
 held), the noun a stance participle describes ("a super PAC supporting Bush"), and a document a
-participle of evidence describes ("polls showing a tight race").
-"""
+participle of evidence describes ("polls showing a tight race")."""
 
 from __future__ import annotations
 
@@ -33,18 +32,22 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+
 #: links from a subjectless verb up to the verb whose subject it shares: an adverbial clause or
 #: participle, an infinitive complement, a coordinated verb, a gerund after a preposition and that
 #: preposition
 SHARED_SUBJECT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
 
+
 #: how far the climb may go: "stood up and, citing a poll, told …" is two links, "after meeting the
 #: board to discuss …" three
 MAX_CLIMB = 4
 
+
 #: verbs whose object is the means by which their subject does what the infinitive says ("used a
 #: luncheon to complain that …", "took the floor to insist …", "spent the speech attacking …")
 INSTRUMENT_VERBS = frozenset({"use", "take", "spend", "seize", "devote"})
+
 
 #: subordinators after which a clause describes a situation of its own, not the main subject's act
 OWN_SITUATION_MARKS = frozenset({"if", "unless", "because", "although", "though", "whether"})

@@ -12,30 +12,22 @@ and that is the ordinary cue path's business).
 "Seem"/"appear" ("the plan seems unlikely") state the writer's impression, not anyone's statement: they
 are not reported (as attributions they added 0.001 F1 on PolNeAR at a quarter of their predictions
 exact), but like the passives they lend their subject to a speech verb under them ("voters seemed
-likely to say that …" is the voters' statement).
-"""
+likely to say that …" is the voters' statement)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from dateline.enrich.quotes.lexicon import HEARSAY_PASSIVES
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-#: verbs whose passive with an infinitive attributes the clause to unnamed people ("is said to")
-HEARSAY_PASSIVES = frozenset(
-    """
-    expect say report believe think rumor rumour know consider project predict estimate understand allege
-    """.split()
-)
-
-#: raising verbs that state an impression ("seems", "appears"): not attributions, but their subject is
-#: the speaker of a speech verb under them
-APPEARANCE_VERBS = frozenset({"seem", "appear"})
 
 #: dependents that carry what is expected
 COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp"})
+
 
 #: words that open a sentence but belong to the writer, not to the attributed clause
 LEADING_WORDS = frozenset({"and", "but", "so", "yet", "or", "however", "still", "also", "even", ","})

@@ -23,8 +23,7 @@ with a clausal complement of its own outside the cognition family ("agreed with 
 "pointed out that S") is left to the cue path, which reports the clause.
 
 Each family was kept only where it raised content exact F1 on PolNeAR dev or on a train slice no rule
-was written from and lowered neither (docs/benchmarks.md lists the figures and the families dropped).
-"""
+was written from and lowered neither (docs/benchmarks.md lists the figures and the families dropped)."""
 
 from __future__ import annotations
 
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
 
 #: verbs of knowing, coming to know and supposing: their that-clause is what the subject holds true
 #: ("accept", "consider", "hear" and "signal" were tried too: each lowered exact F1 on dev or on train)
@@ -43,35 +43,50 @@ COGNITION_VERBS = frozenset(
     """.split()
 )
 
+
 #: verbs of agreement whose "with"/"on" object is the position agreed to
 AGREEMENT_VERBS = frozenset({"agree"})
+
+
 AGREEMENT_PREPOSITIONS = frozenset({"with", "on"})
+
 
 #: "made (it) clear that …": predicates and nouns by which "make" states a view
 MAKING_PREDICATES = frozenset({"clear", "plain", "known"})
+
+
 MAKING_NOUNS = frozenset({"case", "argument", "point"})
+
 
 #: "pointed to the rate as proof", "points out the flaw"
 POINTING_VERBS = frozenset({"point"})
 
+
 #: verbs that voice an attitude named by their object ("expressed concern about X", "voiced support for X")
 VOICING_VERBS = frozenset({"express", "voice"})
 
+
 #: prepositions that name what an attitude or a jab is about
 ATTITUDE_PREPOSITIONS = frozenset({"about", "at", "for", "over", "with", "toward", "towards", "in", "on", "against"})
+
 
 #: "took aim at X", "took issue with X", "took credit for X": light-verb idioms of attack and claim
 TAKING_NOUNS = frozenset(
     {"aim", "shot", "shots", "swing", "swipe", "swipes", "whack", "issue", "credit", "slam", "slams"}
 )
 
+
 #: every lemma this module looks at, checked before any parse attribute is read
 STANCE_CUES = COGNITION_VERBS | AGREEMENT_VERBS | POINTING_VERBS | VOICING_VERBS | {"make", "take"}
+
 
 #: tags of the words that open an indirect question ("who", "why", "how", "which")
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
+
 SubjectOf = Callable[["Token"], "Token | None"]
+
+
 NamesSomeone = Callable[["Token"], bool]
 
 

@@ -15,8 +15,7 @@ were not annotated).
 
 Tried and left out: a sentence opened by "to"/"for" someone and a comma ("To Trump, the system is
 rigged"): annotated often enough on PolNeAR train, but as often the writer's framing ("For China, the
-region offers …"), and it lost on the development split.
-"""
+region offers …"), and it lost on the development split."""
 
 from __future__ import annotations
 
@@ -26,35 +25,45 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+
 #: lemmas of the documents whose findings "in X" reports
 POLL_NOUNS = frozenset({"poll", "survey"})
 
+
 #: nouns that are a poll only through what they aggregate ("the RealClearPolitics average of polls")
 AGGREGATE_NOUNS = frozenset({"average"})
+
 
 #: possessed nouns that hand the clause to the possessor: "in Forbes' words", "in their eyes"; "in his
 #: view", "in Trump's mind" are as often the writer's reading of someone (left out: more wrong than right)
 VIEW_NOUNS = frozenset({"words", "eyes"})
 
+
 #: the cues of this module, checked before any parse attribute is read
 PREPOSITION_CUES = frozenset({"in"})
+
 
 #: words opening a subordinate clause that are the writer's link, not part of the claim
 CLAUSE_OPENERS = frozenset(
     {"where", "when", "as", "while", "although", "though", "because", "since", "if", "whereas", "after", "that"}
 )
 
+
 #: clause-level dependents that carry a second claim of their own
 SECOND_CLAUSE_DEPS = frozenset({"parataxis"})
+
 
 #: the noun slots of a clause whose "in X" phrase reports the whole clause
 NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
+
 #: dependents that open a sentence before its subject as the writer's frame ("In March,", "However,")
 LEADING_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl"})
 
+
 #: tags of a finite verb
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 

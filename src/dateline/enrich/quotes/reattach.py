@@ -19,13 +19,12 @@ dev and on the check slice):
 - **an infinitive that says**: "She went on to say that …", "took the stage to insist that …": the
   subject of the verb governing the infinitive speaks (not after an object: "urged him to say"), when
   the infinitive has a reported clause; not "declined to say whether …" (nothing said) nor "seems to
-  think …" (the writer's impression; raising verbs are handled in ``quotes``).
+  think …" (the writer's impression; raising verbs are handled in ``raising``).
 - **a one-word answer**: "46 percent of voters said yes", "neither side would say so": the word is
   what was said (kept although it is as short as the remnant of a quotation that is otherwise dropped).
 
 The writer's clause before a break ("Carson seems to see the problem — he told the AP that …") is
-handled where a cue's complement is chosen (``quotes._content_tokens``: a clause after the cue wins).
-"""
+handled where a cue's complement is chosen (``clauses._content_tokens``: a clause after the cue wins)."""
 
 from __future__ import annotations
 
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+
 #: nouns of documents and messages whose words are their issuer's ("a statement saying …")
 MESSAGE_NOUNS = frozenset(
     """
@@ -43,8 +43,10 @@ MESSAGE_NOUNS = frozenset(
     """.split()
 )
 
+
 #: entity types that can say something when the parse gives them no dependency to the cue
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+
 
 #: verb forms that carry a subject of their own: a bare "saying" or "to say" borrows one elsewhere
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -130,6 +132,7 @@ def relative_subject(verb: Token, content: list[Token]) -> tuple[int, int] | Non
 #: a that-clause on that noun is the noun's content; other phrases ("in a statement", "on CNN", "for the
 #: first time") are the setting of the statement
 CONTENT_PREPOSITIONS = frozenset({"to", "about", "of", "with", "against", "despite"})
+
 
 #: how far the that-clause may open after the cue: "said in one of a series of Twitter messages that …"
 MAX_PHRASE_TOKENS = 12
