@@ -50,7 +50,9 @@ def lexicon_lists() -> list[tuple[str, str, str, list[str]]]:
                 comment.insert(0, lines[line][2:].strip())
                 line -= 1
             value = getattr(module, node.targets[0].id)
-            if not node.targets[0].id.endswith(WORD_LISTS) or not isinstance(node.value, ast.Call):
+            if not node.targets[0].id.endswith(WORD_LISTS) or not any(
+                isinstance(part, ast.Call) for part in ast.walk(node.value)
+            ):
                 continue  # a union of other lists ("CUE_WORDS = SPEECH_VERBS | …") is listed through its parts
             if not comment or not isinstance(value, frozenset) or not 0 < len(value) <= MAX_WORDS:
                 continue
