@@ -7,7 +7,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Token
 
-from dateline.enrich.quotes.clauses import _is_when, coordinated_cue_cut, run_on_tail
+from dateline.enrich.quotes.clauses import _cut_dash_asides, _is_when, coordinated_cue_cut, run_on_tail
 from tests.quote_helpers import by_cue, pieces, source_of
 
 _VOCAB = spacy.blank("en").vocab
@@ -29,6 +29,7 @@ _POS = {
     "DT": "DET",
     "IN": "ADP",
     "CC": "CCONJ",
+    "CD": "NUM",
     ",": "PUNCT",
     ".": "PUNCT",
     "TO": "PART",
@@ -210,6 +211,68 @@ def test_a_speech_verb_coordinated_inside_the_reported_clause_ends_it() -> None:
     other = [*words[:6], ("add", 3, "conj", "VB", "add"), *words[7:]]
     doc = _doc(other)
     assert coordinated_cue_cut(doc[1], [(start, end)], _speech) is None
+
+
+# "The survey found 40 percent backed the plan and 35 percent opposed it ." with the second verb hung on
+# the cue and its subject parsed into the first clause
+SURVEY: list[Word] = [
+    ("The", 1, "det", "DT", "the"),
+    ("survey", 2, "nsubj", "NN", "survey"),
+    ("found", 2, "ROOT", "VBD", "find"),
+    ("40", 4, "nummod", "CD", "40"),
+    ("percent", 5, "nsubj", "NN", "percent"),
+    ("backed", 2, "ccomp", "VBD", "back"),
+    ("the", 7, "det", "DT", "the"),
+    ("plan", 5, "dobj", "NN", "plan"),
+    ("and", 7, "cc", "CC", "and"),
+    ("35", 10, "nummod", "CD", "35"),
+    ("percent", 7, "conj", "NN", "percent"),
+    ("opposed", 2, "conj", "VBD", "oppose"),
+    ("it", 11, "dobj", "PRP", "it"),
+    (".", 2, "punct", ".", "."),
+]
+
+
+def test_a_verb_hung_on_the_cue_right_after_the_content_finishes_it() -> None:
+    doc = _doc(SURVEY)
+    content = _subtree(doc, 5)
+    first = "40 percent backed the plan and 35 percent"
+    assert _texts(content) == first
+    assert _texts(run_on_tail(content, doc[2], _is_when, _speech)) == f"{first} opposed it"
+    # after a comma the verb with no subject of its own is the speaker's next act ("found X, and left")
+    words = [
+        *SURVEY[:11],
+        (",", 2, "punct", ",", ","),
+        ("opposed", 2, "conj", "VBD", "oppose"),
+        ("it", 12, "dobj", "PRP", "it"),
+        (".", 2, "punct", ".", "."),
+    ]
+    doc = _doc(words)
+    assert _texts(run_on_tail(_subtree(doc, 5), doc[2], _is_when, _speech)) == first
+    # a speech verb straight after the content is a statement of its own
+    said = [*SURVEY[:11], ("said", 2, "conj", "VBD", "say"), *SURVEY[12:]]
+    doc = _doc(said)
+    assert _texts(run_on_tail(_subtree(doc, 5), doc[2], _is_when, _speech)) == first
+
+
+def test_a_gloss_between_dashes_is_cut_an_aside_that_goes_on_with_the_statement_is_not() -> None:
+    def cut(text: str) -> list[str]:
+        return [text[s:e] for s, e in _cut_dash_asides(text, [(0, len(text))])]
+
+    gloss = "the port -- a hub for grain -- would close"
+    assert cut(gloss) == ["the port", "would close"]
+    named = "the levy -- Mr. Ode's idea -- had failed"
+    assert cut(named) == ["the levy", "had failed"]
+    for kept in (
+        "every town -- large and small -- would pay",
+        "the farmers -- including her cousins -- had left",
+        "costs -- mainly for fuel -- rose",
+        "the deficit -- $4 million -- was too high",
+    ):
+        assert cut(kept) == [kept]
+    # inside someone's quoted words the dashes are theirs, whatever they set off
+    quoted = 'she said "the port -- a hub -- will close'
+    assert cut(quoted) == [quoted]
 
 
 def test_whole_sentences_through_the_quote_finder() -> None:
