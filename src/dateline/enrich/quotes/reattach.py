@@ -10,7 +10,12 @@ dev and on the check slice):
   speech participle hung on people ("Clinton aides saying they …") has those people as its speaker.
 - **a speaker the parse strays from**: "Senator Harry Reid, the minority leader, said that …" after an
   opening participle ("Alarmed by the unrest in Nevada,") that the parser reads as one phrase with the
-  name in it. A finite speech verb with no subject takes the name right before it, across an apposition.
+  name in it. A finite speech verb with no subject takes the name right before it, across an apposition
+  or a longer description set off by commas when the name opens its own phrase ("…, Patrick Kennedy,
+  the undersecretary for management, wrote", "At the hearing, Olsen, who leads the board, said"), and
+  a name the model glued to the verb as a compound ("…," Conway notes). A speaker the parse ran into
+  the phrase opening the sentence ("After a day of tensions between two Republicans, Ryan's office
+  announced …") is the noun phrase set off from it by a comma right before the verb.
 - **a relative pronoun as the reported subject**: "her vote, which she has said was a mistake": the
   pronoun is part of what was said ("which" + "was a mistake", two pieces, as PolNeAR marks it).
 - **a that-clause after the setting of the statement**: "said in a statement that …", "said on local
@@ -77,30 +82,110 @@ def message_speaker(verb: Token, subject_of: Callable[[Token], Token | None], sp
 
 
 def stray_subject(verb: Token) -> Token | None:
-    """The name right before a finite speech verb the parse gave no subject: "X, the leader, said …"."""
+    """The name right before a finite speech verb the parse gave no subject: "X, the leader, said …",
+    "Patrick Kennedy, the undersecretary for management, wrote …", "At the hearing, Olsen, who leads
+    the board, said …", "…, Conway notes."."""
     if verb.tag_ not in FINITE_TAGS or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
         return None
     doc = verb.doc
     i = verb.i - 1
-    if i < 0 or doc[i].text != ",":
-        return None  # without the comma the words before are the writer's ("in a statement said")
+    # "X, the leader, also said", "X, the leader, last week said": the verb's own adverbs stand between
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in {"advmod", "npadvmod"} and doc[i].i < verb.i:
+        i = doc[i].left_edge.i - 1
+    if i < 0:
+        return None
+    if doc[i].text != ",":
+        # "Conway notes", "Dems hope": a small model reads a name glued to a present-tense verb as a
+        # compound of it; without that the words before are the writer's ("in a statement said")
+        token = doc[i]
+        if token.dep_ == "compound" and token.head.i == verb.i and _ends_name(token):
+            return token
+        return None
     i -= 1
     if i < 0:
         return None
     token = doc[i]
-    # "Reid, the minority leader, said": the apposition points back to the name
-    for _ in range(3):
-        if token.dep_ != "appos" or token.head.i >= token.i:
+    # "Reid, the minority leader, said", "Kennedy, the undersecretary for management, wrote": climb from
+    # the word before the comma through what describes the name back to the name itself
+    appositions_only = True
+    for _ in range(MAX_DESCRIPTION_LINKS):
+        # through appositions alone the name is plainly the one described; through a longer description
+        # it must stand apart ("founded by Joe Smith of Ohio," ends a description of someone else)
+        if _ends_name(token) and (appositions_only or _opens_phrase(token)):
             break
+        if token.dep_ not in DESCRIPTION_DEPS or token.head.i >= token.i:
+            return None
+        appositions_only = appositions_only and token.dep_ == "appos"
         token = token.head
-    if token.ent_type_ not in SPEAKING_ENTITIES or token.pos_ != "PROPN":
-        return None
-    # the name must end its entity: a name inside a longer phrase ("the Reid plan") is no speaker
-    if token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
+    else:
         return None
     if any("\n" in t.text_with_ws for t in doc[token.i : verb.i]):
         return None
     return token
+
+
+def leading_phrase_subject(verb: Token, names_someone: Callable[[Token], bool]) -> Token | None:
+    """The speaker a parse ran into the phrase opening the sentence: "After a day of tensions between two
+    Republicans, House Speaker Paul Ryan's office announced …", "Although …, a White House official who
+    spoke anonymously said …": the noun phrase right before the verb, set off from the opening phrase by
+    a comma, is hung on a noun of that phrase instead of on the verb."""
+    if verb.tag_ not in FINITE_TAGS or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in {"advmod", "npadvmod"}:
+        i = doc[i].left_edge.i - 1
+    if i < 0 or doc[i].is_punct:
+        return None
+    token = doc[i]
+    for _ in range(MAX_DESCRIPTION_LINKS):
+        start = token.left_edge.i
+        if token.dep_ in {"appos", "conj", "pobj"} and start > 0 and doc[start - 1].text == ",":
+            break
+        if token.dep_ not in DESCRIPTION_DEPS or token.head.i >= token.i:
+            return None
+        token = token.head
+    else:
+        return None
+    if token.pos_ not in {"NOUN", "PROPN"} or not names_someone(token):
+        return None
+    if any("\n" in t.text_with_ws for t in doc[token.left_edge.i : verb.i]):
+        return None
+    return token
+
+
+#: links inside a description set off by commas after a name ("the undersecretary for management",
+#: "a rabbi helping to organize the boycott")
+DESCRIPTION_DEPS = frozenset(
+    {"appos", "pobj", "prep", "compound", "amod", "acl", "relcl", "xcomp", "dobj", "nummod", "npadvmod"}
+)
+
+
+#: how many links the climb from the end of a description back to its name may take
+MAX_DESCRIPTION_LINKS = 6
+
+
+def _ends_name(token: Token) -> bool:
+    """A person's or an organisation's name that ends here (not "the Reid plan")."""
+    if token.ent_type_ not in SPEAKING_ENTITIES or token.pos_ != "PROPN":
+        return False
+    doc = token.doc
+    return not (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
+
+
+def _opens_phrase(token: Token) -> bool:
+    """Whether the name starts its own phrase, after a comma, a break or nothing, and a comma follows
+    it: "storage, Patrick F. Kennedy, the …" is the speaker set apart; "founded by Joe Smith," is not."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= start:
+        start -= 1
+    if start == token.sent.start:
+        return True
+    before = doc[start - 1]
+    return before.text in {",", ";", ":"} or "\n" in before.text_with_ws or before.is_quote
 
 
 #: relative pronouns that can stand for the subject of a reported clause ("which she said was a mistake")

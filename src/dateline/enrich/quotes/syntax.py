@@ -27,8 +27,13 @@ from dateline.enrich.quotes.lexicon import (
     SPEECH_VERBS,
     STANCE_VERBS,
 )
-from dateline.enrich.quotes.reattach import control_subject, message_speaker, stray_subject
-from dateline.enrich.quotes.subjects import climbed_subject, speaking_noun
+from dateline.enrich.quotes.reattach import control_subject, leading_phrase_subject, message_speaker, stray_subject
+from dateline.enrich.quotes.subjects import (
+    climbed_subject,
+    contracted_perfect_subject,
+    inverted_subject,
+    speaking_noun,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -111,7 +116,8 @@ def _subject(verb: Token) -> Token | None:
     # an ad or a letter attacking someone is the issuer's stance only as often as not: speech and naming
     speaker = message_speaker(verb, _subject, speech) if speech or verb.lemma_.lower() in NAMING_VERBS else None
     if speaker is None and speech:
-        speaker = stray_subject(verb)
+        speaker = stray_subject(verb) or inverted_subject(verb, _names_someone) or contracted_perfect_subject(verb)
+        speaker = speaker or leading_phrase_subject(verb, _names_someone)
     if speaker is None:
         # "used the platform to discuss …", "prompted Sanders to advocate …": a verb further up speaks
         speaker = climbed_subject(verb)
