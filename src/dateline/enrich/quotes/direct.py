@@ -22,6 +22,7 @@ from dateline.enrich.quotes.lexicon import (
     OPENING_DOUBLE,
     SCENE_OPENERS,
     SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
 )
 from dateline.enrich.quotes.marks import _close_open_quote, _double_apostrophes_as_marks, paragraphs, quote_pieces
 from dateline.enrich.quotes.records import _Candidate
@@ -95,9 +96,52 @@ def _cue_after(sdoc: Doc, text: str, end: int, limit: int, quotes: list[tuple[in
             subject = outside[0] if outside else _subject(token)
             if subject is not None and _inside(subject.idx, quotes):
                 subject = None
-            subject = subject or _governing_subject(token)
+            subject = subject or _governing_subject(token) or _adjacent_speaker(tokens, token)
             return _Candidate([], "direct", (token.idx, token.idx + len(token.text)), subject)
-    return None
+    return _manner_cue(text, end, tokens)
+
+
+def _manner_cue(text: str, end: int, tokens: list[Token]) -> _Candidate | None:
+    """``"…," Berg fumed on Tuesday.`` / ``"…," quipped Berg.``: a quotation closed by a comma leaves its
+    sentence open, and the sentence's verb right after it, with a name or pronoun beside it, reports
+    how the words were said whatever the verb is ("fumed", "quipped", "interjected"), so it is the cue."""
+    if text[:end].rstrip()[-1:] != ",":
+        return None
+    words = [t for t in tokens if not t.is_space]
+    verb_at = next((i for i, t in enumerate(words[:4]) if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ"}), None)
+    if verb_at is None:
+        return None
+    verb = words[verb_at]
+    # only the speaker's name may come between: "…" in which X sits' opens the writer's clause
+    lead = words[:verb_at]
+    if any(t.is_punct or t.pos_ in {"ADP", "SCONJ"} or t.tag_ in {"WDT", "WP"} for t in lead):
+        return None
+    # a verb with an object or a clause of its own after it ("Berg won the vote") is a deed, not a cue
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
+        return None
+    speaker = _adjacent_speaker(words, verb)
+    if speaker is None:
+        return None
+    return _Candidate([], "direct", (verb.idx, verb.idx + len(verb.text)), speaker)
+
+
+def _adjacent_speaker(between: list[Token], verb: Token) -> Token | None:
+    """``"…," screenwriter Jo Hale wrote on Twitter`` / ``"…," declared Ana Ruiz, 29, of Bergen``: when
+    the parse gives the cue right after a quotation no subject outside the marks (it tends to take one
+    from inside the quote), the name standing between the mark and the verb, or right after the verb,
+    is the speaker: nothing else can stand there in the news's cue clause."""
+    before = [t for t in between if t.i < verb.i and not t.is_punct and not t.is_space]
+    if before:
+        last = before[-1]
+        names = last.pos_ == "PROPN" or (last.pos_ == "PRON" and last.lower_ in SUBJECT_PRONOUNS)
+        return last if names and last.i == verb.i - 1 and last.ent_type_ not in {"DATE", "TIME"} else None
+    after = [t for t in verb.doc[verb.i + 1 : verb.i + 8]]
+    run: list[Token] = []
+    for t in after:
+        if t.pos_ != "PROPN" or t.ent_type_ in {"DATE", "TIME"}:
+            break  # "said Tuesday" names a day, not a speaker
+        run.append(t)
+    return run[-1] if run else None
 
 
 def _governing_subject(verb: Token) -> Token | None:

@@ -101,8 +101,25 @@ def _is_title_line(candidate: _Candidate, text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
     if re.search(r"\w", outside.replace("''", "")) or not words or len(words) > 8:
         return False
+    if _single_marked(text, start, end):
+        # a line of a few words in single marks ("'A really tough decision.'") is a subhead: speech in
+        # news copy takes double marks, and single ones alone on a line set off a section's title
+        return True
     small = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "for", "at", "by", "is", "isn't", "with"}
     return all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def _single_marked(text: str, start: int, end: int) -> bool:
+    """Whether the quote at ``start``-``end`` sits in single marks (not an archive's doubled ``''``)."""
+    before = text[start - 2 : start]
+    after = text[end : end + 2]
+    return (
+        len(before) == 2
+        and before[1] in "'‘"
+        and before[0] not in "'‘"
+        and after[:1] in "'’"
+        and after[1:2] not in ("'", "’")
+    )
 
 
 def _merge_uncued(candidates: list[_Candidate], text: str) -> list[_Candidate]:
@@ -124,6 +141,8 @@ def _merge_uncued(candidates: list[_Candidate], text: str) -> list[_Candidate]:
         if not (candidate.inherit and candidate.kind == "direct"):
             kept.append(candidate)
             continue
+        if _repeats_earlier(candidate, kept, text):
+            continue
         here = para_of(candidate.start)
         # the statement right before it: a reported clause inside the cue clause ("said Fowler, who
         # backed Clinton.") does not part them, but one that quotes ('"A," X said. Y "b," he added.
@@ -132,7 +151,7 @@ def _merge_uncued(candidates: list[_Candidate], text: str) -> list[_Candidate]:
         following = candidates[index + 1] if index + 1 < len(candidates) else None
         run_on = (
             previous is not None
-            and previous.kind == "direct"
+            and _speaks_in_quotes(previous, text)
             and not previous.inherit
             and para_of(previous.end) == here - 1
             and paras[here][0] == candidate.start - 1
@@ -154,6 +173,38 @@ def _merge_uncued(candidates: list[_Candidate], text: str) -> list[_Candidate]:
             continue
         kept.append(candidate)
     return kept
+
+
+def _letters(words: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", words.lower())
+
+
+#: how many letters of a quote must repeat an earlier one for it to be a copy (a sentence's worth: a
+#: short answer such as "No." may well be said twice)
+REPEAT_LETTERS = 40
+
+
+def _repeats_earlier(candidate: _Candidate, kept: list[_Candidate], text: str) -> bool:
+    """A quote with no cue whose opening words were already quoted in the article is a copy of them (a
+    pull quote, or a paragraph the page repeated): reporting it again would count one statement twice."""
+    opening = _letters(text[candidate.start : candidate.end])[:REPEAT_LETTERS]
+    if len(opening) < REPEAT_LETTERS:
+        return False
+    return any(opening in _letters(" ".join(text[s:e] for s, e in k.spans)) for k in kept)
+
+
+def _speaks_in_quotes(statement: _Candidate, text: str) -> bool:
+    """Whether a statement is a quotation that a following quote paragraph can continue: a direct quote,
+    or a mixed one that is a quotation with the writer's words at its edge and its cue after it
+    (``Choosing is a "false choice," she said.`` / ``"We did it" to the end, X said.``)."""
+    if statement.kind == "direct":
+        return True
+    return (
+        statement.kind == "mixed"
+        and statement.cue is not None
+        and statement.cue[0] >= statement.end
+        and _quotes_words(statement, text)
+    )
 
 
 def _may_take(previous: _Candidate, candidate: _Candidate, text: str) -> bool:

@@ -71,7 +71,7 @@ def quote_pieces(text: str) -> list[list[tuple[int, int]]]:
     groups: list[list[tuple[int, int]]] = []
     carried: list[tuple[int, int]] = []
     paras = paragraphs(text)
-    text = _double_apostrophes_as_marks(text)
+    text = _markup_masked(_double_apostrophes_as_marks(text))
     for index, (p_start, p_end) in enumerate(paras):
         opener: str | None = None
         open_at = -1
@@ -112,6 +112,20 @@ def quote_pieces(text: str) -> list[list[tuple[int, int]]]:
         groups.append(carried)
     trimmed = [_trim_group(text, group) for group in groups]
     return [group for group in trimmed if group]
+
+
+#: a markup tag left in the text by the page ("<tweet author="x" date="May 4">", "<a href="…">")
+MARKUP_TAG = re.compile(r"""<[A-Za-z/][\w-]*(?:\s[^<>]*)?/?>""")
+
+
+def _markup_masked(text: str) -> str:
+    """Marks inside a markup tag delimit its attribute values, not anyone's words: blank them (same
+    offsets), so that a tag's ``"`` never opens a quote that swallows the text after it."""
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"""["'“”‘’]""", " ", match.group())
+
+    return MARKUP_TAG.sub(blank, text)
 
 
 def _double_apostrophes_as_marks(text: str) -> str:
