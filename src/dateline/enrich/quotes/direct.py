@@ -353,6 +353,17 @@ RUN_ON = re.compile(r"""[ \t]+([a-z][^.,;:!?\n"“”«»]{0,120}?)(?=[.,;:!?]|\
 MAX_RUN_ON_WORDS = 12
 
 
+def _run_on_end(text: str, end: int) -> int | None:
+    """Where the writer's words running on after a quotation's closing mark end, when the quotation has no
+    punctuation of its own before the mark (it did not end its sentence) and a few lower-case words follow."""
+    if text[end : end + 1] not in DOUBLE_MARKS or text[end - 1 : end] in ".,;:!?—–-":
+        return None
+    run_on = RUN_ON.match(text, end + 1)
+    if run_on is None or len(run_on.group(1).split()) > MAX_RUN_ON_WORDS:
+        return None
+    return run_on.end(1)
+
+
 def _run_on_past_mark(text: str, candidate: _Candidate) -> None:
     """``Tyler said, "We have three weeks to go" until the caucuses.`` / ``"This will be a challenge"
     for Clinton, said Kunin.``: a quotation with no punctuation of its own before the closing mark,
@@ -361,12 +372,9 @@ def _run_on_past_mark(text: str, candidate: _Candidate) -> None:
     if len(candidate.spans) != 1 or candidate.cue is None:
         return
     start, end = candidate.spans[0]
-    if text[end : end + 1] not in DOUBLE_MARKS or text[end - 1 : end] in ".,;:!?—–-":
+    stop = _run_on_end(text, end)
+    if stop is None:
         return
-    run_on = RUN_ON.match(text, end + 1)
-    if run_on is None or len(run_on.group(1).split()) > MAX_RUN_ON_WORDS:
-        return
-    stop = run_on.end(1)
     if end < candidate.cue[0] < stop:
         return  # '"…" he said': the words after the mark are the cue
     candidate.spans = [(start - 1, stop)]
@@ -380,12 +388,9 @@ def _run_on_before_cue(text: str, candidate: _Candidate) -> None:
     if candidate.cue is None or len(candidate.spans) < 2:
         return
     start, end = candidate.spans[0]
-    if text[end : end + 1] not in DOUBLE_MARKS or text[end - 1 : end] in ".,;:!?—–-":
+    stop = _run_on_end(text, end)
+    if stop is None:
         return
-    run_on = RUN_ON.match(text, end + 1)
-    if run_on is None or len(run_on.group(1).split()) > MAX_RUN_ON_WORDS:
-        return
-    stop = run_on.end(1)
     # the run-on must end at the comma before the cue's clause ('…" before the show, she said')
     if not (stop < candidate.cue[0] < candidate.spans[1][0]) or text[stop : stop + 1] != ",":
         return
