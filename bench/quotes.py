@@ -270,7 +270,8 @@ def dateline_items(text: str, sdoc: Any) -> list[Item]:
     from dateline.enrich.quotes import find_quotes
 
     items = []
-    for match in find_quotes(text, sdoc, cluster_entities(sdoc)):
+    # PolNeAR prints each article's headline as its first line
+    for match in find_quotes(text, sdoc, cluster_entities(sdoc), headline=True):
         quote = match.quote
         pieces = widen_to_marks(text, quote.spans) if quote.kind == "direct" else widen_quoted(text, quote.spans)
         cue = [(quote.cue_start, quote.cue_end)] if quote.cue_start is not None and quote.cue_end is not None else []

@@ -7,16 +7,17 @@ from dateline.enrich.nlp import parse
 from dateline.enrich.quotes import QuoteMatch, find_quotes
 
 
-def quotes_in(text: str) -> list[QuoteMatch]:
+def quotes_in(text: str, headline: bool = False) -> list[QuoteMatch]:
+    """The quotes of ``text``; with ``headline`` its first paragraph is read as the article's headline."""
     sdoc = parse(text)
-    return find_quotes(text, sdoc, cluster_entities(sdoc))
+    return find_quotes(text, sdoc, cluster_entities(sdoc), headline=headline)
 
 
-def cued(text: str, cue: str, after: int = 0) -> list[QuoteMatch]:
+def cued(text: str, cue: str, after: int = 0, headline: bool = False) -> list[QuoteMatch]:
     """The quotes whose cue is written ``cue``, at ``after`` or later."""
     return [
         m
-        for m in quotes_in(text)
+        for m in quotes_in(text, headline)
         if m.quote.cue_start is not None
         and m.quote.cue_start >= after
         and text[m.quote.cue_start : m.quote.cue_end] == cue

@@ -360,7 +360,8 @@ def test_direct_quote_speaker_as_written(text: str, cue: str, source: str) -> No
 )
 def test_headline_with_a_speaker_label(text: str, content: str | None, source: str | None) -> None:
     sdoc = parse(text)
-    found = [m for m in find_quotes(text, sdoc, cluster_entities(sdoc)) if m.quote.start < text.find("\n")]
+    matches = find_quotes(text, sdoc, cluster_entities(sdoc), headline=True)
+    found = [m for m in matches if m.quote.start < text.find("\n")]
     if content is None:
         assert found == []
         return

@@ -4,7 +4,18 @@ article written for these tests: a headline line, a blank line, a body."""
 from __future__ import annotations
 
 from dateline.enrich.quotes.headlines import case_for_parsing, headline_clauses, headline_statements, is_speaker_label
-from tests.quote_helpers import cued, pieces, quotes_in, source_of
+from tests import quote_helpers
+from tests.quote_helpers import QuoteMatch, pieces, source_of
+
+
+# every text here is a headline above a body, as corpora print articles
+def quotes_in(text: str) -> list[QuoteMatch]:
+    return quote_helpers.quotes_in(text, headline=True)
+
+
+def cued(text: str, cue: str, after: int = 0) -> list[QuoteMatch]:
+    return quote_helpers.cued(text, cue, after, headline=True)
+
 
 BODY = (
     "\n\nIngrid Lund, the mayor of Tromsø, spoke to reporters at the harbour on Tuesday. "
@@ -169,3 +180,22 @@ def test_colon_quote_after_a_headline_verb_stays_the_colon_statement() -> None:
 def test_pressure_with_an_infinitive_keeps_the_one_pressed() -> None:
     text = "Fishermen pressure the mayor to reopen the ferry terminal" + BODY
     assert [pieces(text, m) for m in cued(text, "pressure")] == [["the mayor to reopen the ferry terminal"]]
+
+
+def test_an_article_reads_its_first_paragraph_as_a_headline_only_when_it_is_its_title() -> None:
+    from dateline.enrich import enrich
+    from dateline.record import Article
+
+    lead = "“We will not reopen the quay before spring,” Berg said.\n\nThe harbour board met on Monday."
+    # the text of an article does not hold its title: a short first paragraph is its lead, a direct quote
+    article = enrich(Article(origin="t", title="Quay stays shut", text=lead), ["entities", "quotes"])
+    assert [(q.kind, article.text[q.start : q.end]) for q in article.quotes] == [
+        ("direct", "We will not reopen the quay before spring,")
+    ]
+    # a dump that kept its headline above the body: the first paragraph is read as a headline
+    titled = "Harbour Board Says Quay Stays Shut Until Spring\n\nThe harbour board met on Monday."
+    article = enrich(
+        Article(origin="t", title="Harbour Board Says Quay Stays Shut Until Spring", text=titled),
+        ["entities", "quotes"],
+    )
+    assert [article.text[q.start : q.end] for q in article.quotes] == ["Quay Stays Shut Until Spring"]

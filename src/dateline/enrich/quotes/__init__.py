@@ -85,14 +85,19 @@ from dateline.enrich.quotes.layout import _absorb_uncued, _inherit, _is_title_li
 from dateline.enrich.quotes.mixed import mixed_candidates
 from dateline.enrich.quotes.records import QuoteMatch, _Candidate
 from dateline.enrich.quotes.speakers import _prepare_mentions, _resolve
-from dateline.record import Entity, Quote
+from dateline.record import Article, Entity, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def find_quotes(text: str, sdoc: Doc, entities: list[Entity]) -> list[QuoteMatch]:
-    """All quotes of one article; may append pronoun mentions and GROUP entities to ``entities``."""
+def find_quotes(text: str, sdoc: Doc, entities: list[Entity], *, headline: bool = False) -> list[QuoteMatch]:
+    """All quotes of one article; may append pronoun mentions and GROUP entities to ``entities``.
+
+    ``headline``: the text's first paragraph is the article's headline, read with headline grammar
+    ("Sanders Vows To …", "Poll: …"). Corpora print the headline above the body; an article's text
+    does not, so the component says so only when the text opens with the article's title, and a short
+    lead paragraph is never read as a headline."""
     direct, fragments = direct_candidates(sdoc, text)
     turns = transcript_candidates(text, entities)
     if turns:
@@ -100,8 +105,9 @@ def find_quotes(text: str, sdoc: Doc, entities: list[Entity]) -> list[QuoteMatch
         direct = [c for c in direct if not any(t.start - 12 <= c.start <= t.end for t in turns)]
         direct += turns
     indirect = indirect_candidates(sdoc, text, direct, fragments)
-    indirect += headline_candidates(sdoc, text, direct)
-    direct, indirect = _headline_statements(sdoc, text, direct, indirect)
+    if headline:
+        indirect += headline_candidates(sdoc, text, direct)
+        direct, indirect = _headline_statements(sdoc, text, direct, indirect)
     mixed = mixed_candidates(sdoc, text, fragments, indirect)
     kept_direct = [c for c in _absorb_uncued(direct, indirect) if not _is_title_line(c, text)]
     candidates = sorted([*kept_direct, *indirect, *mixed], key=lambda c: (c.start, c.end))
@@ -135,5 +141,14 @@ def _to_match(candidate: _Candidate, text: str) -> QuoteMatch:
 def quotes(doc: EnrichDoc) -> None:
     if not doc.text.strip():
         return
-    matches = find_quotes(doc.text, doc.spacy, doc.entities)
+    matches = find_quotes(doc.text, doc.spacy, doc.entities, headline=_opens_with_title(doc.article))
     doc.quotes = [match.quote for match in matches]
+
+
+def _opens_with_title(article: Article) -> bool:
+    """Whether the article's text starts with its own title as a paragraph (a dump or a plain file that
+    kept the headline above the body)."""
+    if not article.title:
+        return False
+    first = article.text.lstrip().split("\n\n", 1)[0]
+    return " ".join(first.split()).rstrip(".").lower() == " ".join(article.title.split()).rstrip(".").lower()
