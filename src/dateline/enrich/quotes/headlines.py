@@ -11,9 +11,10 @@ joined by "and" or a comma ("Backs Trump And Denounces Clinton": two statements)
 the words ("Records must be released, judge rules"), a speaker label before a colon ("Milbank: …"),
 and a subhead (a short line right under the headline).
 
-An article read from a page keeps its title apart from its text; a first paragraph is taken for a
-headline only when it looks like one (``looks_like_headline``: one line of twenty words at most);
-a lead of more words, or of several sentences, stays a lead."""
+An article read from a page keeps its title apart from its text, so these rules run only when the caller
+says the text opens with its headline (``find_quotes(…, headline=True)``: corpora that print it above the
+body, or an article whose text starts with its own title), and then only on a first paragraph that looks
+like one (``looks_like_headline``: one line of twenty words at most)."""
 
 from __future__ import annotations
 
