@@ -239,3 +239,18 @@ def test_a_speaker_run_into_the_opening_phrase_speaks() -> None:
     doc = _rehung(text, "office", "conj", "leaders")
     verb = next(t for t in doc if t.text == "announced")
     assert leading_phrase_subject(verb, lambda token: True) is None
+
+
+def test_hopes_and_hoped_are_cues_though_the_small_model_lemmatises_them_as_hop() -> None:
+    text = "The mayor hopes that the port reopens in May. Her deputy hoped to reopen it sooner."
+    assert pieces(text, by_cue(text, "hopes")) == ["that the port reopens in May"]
+    assert source_of(text, by_cue(text, "hoped")) == "Her deputy"
+
+
+def test_a_relative_pronoun_is_never_a_speakers_name() -> None:
+    from dateline.enrich import enrich
+    from dateline.record import Article
+
+    text = "Fishermen who said the quota was unfair walked out of the hearing on Monday."
+    article = enrich(Article(origin="t", text=text), ["entities", "quotes"])
+    assert all(q.speaker is None or q.speaker.name.lower() not in {"who", "which", "that"} for q in article.quotes)

@@ -66,8 +66,9 @@ How it works, in four passes over one article (``find_quotes``):
    nouns ("Russian officials") become GROUP entities and unnamed institutions ("the port authority") ORG
    entities, appended to the article's entity list.
 
-Offsets: a direct quote's ``start``/``end``/``spans`` cover what is inside the marks, without them
-(a mixed quote's content keeps its marks). ``speaker.start/end`` is the mention naming the speaker best
+Offsets: a direct quote's ``start``/``end``/``spans`` cover what is inside the marks, without them,
+and so do those of a mixed quote that is only a quoted phrase; a reported clause keeps the marks inside it.
+``speaker.start/end`` is the mention naming the speaker best
 (the canonical full name, nearest before the cue); :func:`find_quotes` also returns the speaker as
 written at the cue ("he", "Brian Fallon, the campaign's press secretary,": the whole noun phrase with
 its apposition), which the PolNeAR benchmark scores against."""
@@ -79,7 +80,7 @@ from typing import TYPE_CHECKING
 from dateline.enrich import EnrichDoc, component
 from dateline.enrich.quotes.direct import direct_candidates
 from dateline.enrich.quotes.filters import _drop_nested, _named, _worth_keeping
-from dateline.enrich.quotes.headlines import _headline_statements, headline_candidates
+from dateline.enrich.quotes.headlines import headline_candidates, read_headline
 from dateline.enrich.quotes.indirect import indirect_candidates
 from dateline.enrich.quotes.layout import _absorb_uncued, _inherit, _is_title_line, _merge_uncued, transcript_candidates
 from dateline.enrich.quotes.mixed import mixed_candidates
@@ -107,7 +108,7 @@ def find_quotes(text: str, sdoc: Doc, entities: list[Entity], *, headline: bool 
     indirect = indirect_candidates(sdoc, text, direct, fragments)
     if headline:
         indirect += headline_candidates(sdoc, text, direct)
-        direct, indirect = _headline_statements(sdoc, text, direct, indirect)
+        direct, indirect = read_headline(sdoc, text, direct, indirect)
     mixed = mixed_candidates(sdoc, text, fragments, indirect)
     kept_direct = [c for c in _absorb_uncued(direct, indirect) if not _is_title_line(c, text)]
     candidates = sorted([*kept_direct, *indirect, *mixed], key=lambda c: (c.start, c.end))

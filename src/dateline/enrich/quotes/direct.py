@@ -149,7 +149,7 @@ def _governing_subject(verb: Token) -> Token | None:
     went on to say, "…"" (an infinitive under a verb with no object), "The council issued a statement
     saying, "…"" (a participle on what that verb's subject put out)."""
     head = verb.head
-    if head is verb:
+    if head == verb:
         return None
     infinitive = verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if infinitive and head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in head.children):

@@ -11,7 +11,7 @@ reported, not a second statement beside it. Whether one cue sits inside another'
 question of the parse, not of character positions alone: "called on Congress to act and said funding
 is needed" has two statements side by side even when a too-long reported clause takes both in. This
 module answers the parse question; which verbs can hold a statement is the lexicons' business
-(``_nested_statement``)."""
+(``_holds_statements``)."""
 
 from __future__ import annotations
 

@@ -388,7 +388,7 @@ def headline_candidates(sdoc: Doc, text: str, direct: list[_Candidate]) -> list[
     return [_Candidate([content], "indirect", (colon, colon + 1), head, subject_span=(match.start(1), match.end(1)))]
 
 
-def _headline_statements(
+def read_headline(
     sdoc: Doc, text: str, direct: list[_Candidate], indirect: list[_Candidate]
 ) -> tuple[list[_Candidate], list[_Candidate]]:
     """Headline clauses "SUBJECT VERB REST" from a parse of the headline alone.

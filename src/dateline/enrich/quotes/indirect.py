@@ -28,13 +28,13 @@ from dateline.enrich.quotes.lexicon import (
     DOUBLE_MARKS,
     EVIDENCE_VERBS,
     EXPRESSING_VERBS,
+    HEARSAY_PASSIVES,
     NAMING_VERBS,
     REGARD_VERBS,
     SCENE_OPENERS,
     SINGLE_OPEN,
     STANCE_NOUNS,
     TOPIC_VERBS,
-    UNSOURCED_CUES,
 )
 from dateline.enrich.quotes.marks import _close_open_quote
 from dateline.enrich.quotes.mixed import _mask, _mostly_quoted
@@ -188,7 +188,7 @@ def indirect_candidates(
     for token in sdoc:
         # most words are no cue: one set lookup before any parse attribute is read
         lemma = _lemma(token)
-        if not in_mask[token.idx] and lemma in UNSOURCED_CUES:
+        if not in_mask[token.idx] and lemma in HEARSAY_PASSIVES:
             unsourced = unsourced_attribution(token, _speaks)
             if unsourced is not None:
                 pieces = _split_pieces(unsourced[0], text)

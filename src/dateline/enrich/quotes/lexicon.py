@@ -230,15 +230,14 @@ MAX_SUBJECT_TOKENS = 30
 SCENE_OPENERS = frozenset({"as", "when", "while", "after", "before", "once", "since", "during", "asked", "pressed"})
 
 
-#: lemmas of the unsourced constructions ("is expected to", "was said to"), checked before any parse attribute
-UNSOURCED_CUES = HEARSAY_PASSIVES
-
-
 #: every word that can be a cue of an indirect or mixed quote
 CUE_WORDS = (
     SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | NAMING_VERBS | STANCE_VERBS | CUE_NOUNS | REGARD_VERBS | TOPIC_VERBS
 )
 
 
-#: pronouns that may stand as a cue's subject ("she said") without naming anyone
-SUBJECT_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | {"i", "we", "you", "it"}
+#: pronouns that may stand as a cue's subject ("she said", "officials who said") without naming anyone
+SUBJECT_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | {"i", "we", "you", "it", "who", "which", "that"}
+
+#: tags of a finite verb, which carries a subject of its own ("said"; a bare "saying" or "to say" borrows one)
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})

@@ -55,7 +55,7 @@ def mixed_candidates(
 
 
 #: the parts of a verb phrase that may carry someone's quoted words ("blasted the media as "dishonest"")
-COMPLEMENT_DEPS = frozenset({"dobj", "prep", "oprd", "advcl", "xcomp"})
+FRAGMENT_COMPLEMENT_DEPS = frozenset({"dobj", "prep", "oprd", "advcl", "xcomp"})
 
 
 def _evaluating_verb(token: Token, text: str) -> _Candidate | None:
@@ -77,7 +77,7 @@ def _evaluating_verb(token: Token, text: str) -> _Candidate | None:
         subject = _subject(node)
         if subject is None or not _names_someone(subject) or child.i < node.i:
             return None
-        complements = [c for c in node.rights if c.i <= child.i and c.dep_ in COMPLEMENT_DEPS]
+        complements = [c for c in node.rights if c.i <= child.i and c.dep_ in FRAGMENT_COMPLEMENT_DEPS]
         tokens = [t for c in complements for t in c.subtree]
         pieces = _split_pieces(tokens, text)
         if not pieces:

@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from dateline.enrich.quotes.lexicon import FINITE_TAGS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -61,8 +63,8 @@ NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 LEADING_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl"})
 
 
-#: tags of a finite verb
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: a finite verb, or a modal before one
+FINITE_OR_MODAL_TAGS = FINITE_TAGS | {"MD"}
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -112,7 +114,7 @@ def _clause_head(prep: Token) -> Token | None:
         return None
     # a finite clause states something; "surveyed in the poll", "87 percent viewing him favorably in
     # a poll" (a participle hung on a noun) do not
-    finite = head.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} for c in head.children)
+    finite = head.tag_ in FINITE_OR_MODAL_TAGS or any(c.dep_ in {"aux", "auxpass"} for c in head.children)
     return head if finite and any(c.dep_ in SUBJECT_DEPS for c in head.children) else None
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 #: dependents that carry what is expected
-COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp"})
+EXPECTED_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp"})
 
 
 #: words that open a sentence but belong to the writer, not to the attributed clause
@@ -78,6 +78,6 @@ def _complement(verb: Token) -> Token | None:
     for child in verb.rights:
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return child
-        if child.dep_ in COMPLEMENT_DEPS - {"ccomp", "xcomp"}:
+        if child.dep_ in EXPECTED_DEPS - {"ccomp", "xcomp"}:
             return child
     return None

@@ -36,6 +36,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from dateline.enrich.quotes.lexicon import FINITE_TAGS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -51,10 +53,6 @@ MESSAGE_NOUNS = frozenset(
 
 #: entity types that can say something when the parse gives them no dependency to the cue
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
-
-
-#: verb forms that carry a subject of their own: a bare "saying" or "to say" borrows one elsewhere
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def message_speaker(verb: Token, subject_of: Callable[[Token], Token | None], speech: bool) -> Token | None:

@@ -38,6 +38,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from dateline.enrich.quotes.lexicon import FINITE_TAGS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -122,10 +124,6 @@ def speaking_noun(verb: Token, names_someone: Callable[[Token], bool]) -> Token 
     if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.i == verb.i:
         return None
     return verb.head if names_someone(verb.head) else None
-
-
-#: verb forms that carry a subject of their own, which the parse may have put after them
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 #: words that may open the name after an inverted cue and lead to its head ("a South Carolina

@@ -67,7 +67,7 @@ def _is_belief_verb(token: Token) -> bool:
 
 
 #: forms the small English model lemmatizes wrongly ("hoping" -> "hop")
-LEMMA_FIXES = {"hoping": "hope"}
+LEMMA_FIXES = {"hoping": "hope", "hopes": "hope", "hoped": "hope", "lambasted": "lambaste", "lambasts": "lambaste"}
 
 
 def _lemma(token: Token) -> str:
@@ -196,9 +196,7 @@ def _source_phrase(token: Token) -> tuple[int, int]:
     for i in range(token.i - 1, left - 1, -1):
         # "RENO, Nev. (AP) — Donald Trump said": a dateline before a dash is no part of the speaker
         # (a spaced hyphen too: "JUST TOO EARLY - Mark Blumenthal and Jon Cohen")
-        spaced_hyphen = doc[i].text == "-" and i > 0 and bool(doc[i - 1].whitespace_)
-        dash = doc[i].text in DASHES or doc[i].text == "--" or spaced_hyphen
-        if "\n" in doc[i].text_with_ws or _quote_mark_in_phrase(doc[i]) or dash:
+        if "\n" in doc[i].text_with_ws or _quote_mark_in_phrase(doc[i]) or _is_dash(doc[i]):
             left = i + 1
             break
     for i in range(token.i, right + 1):
