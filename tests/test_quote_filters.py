@@ -78,3 +78,19 @@ def test_a_document_or_an_organisation_finds_with_a_noun_object() -> None:
     assert pieces(text, by_cue(text, "shows")) == ["Holm with a narrow lead over Lund"]
     text = "The Harbour Institute found strong support for the quota among skippers."
     assert pieces(text, by_cue(text, "found")) == ["strong support for the quota"]
+
+
+def test_a_reported_clause_stays_in_its_cues_paragraph() -> None:
+    from dateline.enrich.quotes.filters import _within_cue_paragraph
+    from dateline.enrich.quotes.records import _Candidate
+
+    text = "The ferries will sail again on Friday, the operator added,\n\nThe harbour board meets in May."
+    cue = text.index("added")
+    next_paragraph = text.index("The harbour")
+    clause = _Candidate([(0, text.index(",")), (next_paragraph, len(text) - 1)], "indirect", (cue, cue + 5))
+    assert _within_cue_paragraph(clause, text) and clause.spans == [(0, text.index(","))]
+    alone = _Candidate([(next_paragraph, len(text) - 1)], "indirect", (cue, cue + 5))
+    assert not _within_cue_paragraph(alone, text)
+    # a quotation may run on over paragraphs: left alone
+    quoted = _Candidate([(0, 10), (next_paragraph, len(text) - 1)], "direct", (cue, cue + 5))
+    assert _within_cue_paragraph(quoted, text) and len(quoted.spans) == 2

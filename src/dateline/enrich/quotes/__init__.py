@@ -79,7 +79,7 @@ from typing import TYPE_CHECKING
 
 from dateline.enrich import EnrichDoc, component
 from dateline.enrich.quotes.direct import direct_candidates
-from dateline.enrich.quotes.filters import _drop_nested, _named, _worth_keeping
+from dateline.enrich.quotes.filters import _drop_nested, _named, _within_cue_paragraph, _worth_keeping
 from dateline.enrich.quotes.headlines import headline_candidates, read_headline
 from dateline.enrich.quotes.indirect import indirect_candidates
 from dateline.enrich.quotes.layout import _absorb_uncued, _inherit, _is_title_line, _merge_uncued, transcript_candidates
@@ -112,7 +112,7 @@ def find_quotes(text: str, sdoc: Doc, entities: list[Entity], *, headline: bool 
     mixed = mixed_candidates(sdoc, text, fragments, indirect)
     kept_direct = [c for c in _absorb_uncued(direct, indirect) if not _is_title_line(c, text)]
     candidates = sorted([*kept_direct, *indirect, *mixed], key=lambda c: (c.start, c.end))
-    candidates = _drop_nested(candidates, sdoc)
+    candidates = _drop_nested([c for c in candidates if _within_cue_paragraph(c, text)], sdoc)
     known = _prepare_mentions(sdoc, entities)
     quoted = [span for c in direct for span in c.spans]
     for candidate in candidates:

@@ -161,3 +161,16 @@ def _named(speaker: Speaker | None) -> Speaker | None:
     if speaker is not None and speaker.entity is None and speaker.name.strip().lower() in SUBJECT_PRONOUNS:
         return None
     return speaker
+
+
+def _within_cue_paragraph(candidate: _Candidate, text: str) -> bool:
+    """A reported clause stays in its cue's paragraph: pieces a parse runs on into the next paragraph
+    ("…, the statement added,\n\nThe authority governs …") are cut; a clause left with none is dropped.
+    Quotations may run over paragraphs (the multi-paragraph convention) and are left alone."""
+    if candidate.kind != "indirect" or candidate.cue is None:
+        return True
+    start = text.rfind("\n\n", 0, candidate.cue[0]) + 1
+    end = text.find("\n\n", candidate.cue[1])
+    end = len(text) if end < 0 else end
+    candidate.spans = [(s, e) for s, e in candidate.spans if start <= s and e <= end]
+    return bool(candidate.spans)
