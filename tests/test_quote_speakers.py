@@ -53,3 +53,51 @@ def test_a_pronoun_tied_to_nobody_leaves_the_speaker_unknown() -> None:
     quote = found[0].quote
     assert quote.speaker is None and quote.cue_start is not None
     assert found[0].source is not None and text[found[0].source[0] : found[0].source[1]] == "They"
+
+
+def test_she_prefers_the_subject_over_a_man_of_unknown_gender_named_as_an_object() -> None:
+    # neither first name tells a gender; the object named last must not take the "she"
+    text = (
+        "Hospital director Kerry Vance thanked Tobiah Wrenfield for the donation on Friday.\n\n"
+        "She told reporters that the new wing would open in the spring."
+    )
+    assert _speaker_of(text, "the new wing") == "Kerry Vance"
+
+
+def test_they_goes_to_the_nearer_plural_subject_not_an_earlier_group() -> None:
+    text = (
+        "Police said the road to the school would stay closed until Monday.\n\n"
+        "Teachers marched to the town hall in the afternoon. They said the closure had cut pupils off."
+    )
+    assert _speaker_of(text, "cut pupils off") == "Teachers"
+
+
+def test_they_does_not_reach_back_to_a_group_heard_paragraphs_earlier() -> None:
+    filler = "The festival drew a large crowd to the riverside park on its opening night. " * 9
+    text = (
+        "Police said the riverside road would be closed for the weekend.\n\n"
+        f"{filler}\n\n"
+        "The band cancelled its second show. They said the stage was not safe in the wind."
+    )
+    assert _speaker_of(text, "stage was not safe") != "Police"
+
+
+def test_a_partitive_speaker_keeps_its_of_phrase() -> None:
+    text = '"The bridge is safe to cross," said one of the engineers who inspected it.'
+    assert _speaker_of(text, "bridge is safe") == "one of the engineers"
+
+
+def test_a_role_head_keeps_its_of_phrase() -> None:
+    text = "The head of the port authority said on Monday that the new cranes would arrive in June."
+    assert _speaker_of(text, "new cranes") == "The head of the port authority"
+
+
+def test_a_gender_guessed_for_someone_named_in_passing_is_not_learned() -> None:
+    # "she" can only be a guess at the man named as an object; were it learned, the "he" after it
+    # would find no one
+    text = (
+        "The prize went to Tobiah Wrenfield on Friday.\n\n"
+        '"It was a surprise to all of us," she said.\n\n'
+        '"I am grateful to the jury," he said.'
+    )
+    assert _speaker_of(text, "grateful to the jury") == "Tobiah Wrenfield"

@@ -19,7 +19,14 @@ from dateline.enrich.quotes.lexicon import (
     ROLE_NOUNS,
 )
 from dateline.enrich.quotes.records import _Candidate, _Mentions
-from dateline.enrich.quotes.syntax import _group_kind, _inside, _noun_phrase, _source_phrase, _tokens
+from dateline.enrich.quotes.syntax import (
+    OF_PHRASE_HEADS,
+    _group_kind,
+    _inside,
+    _noun_phrase,
+    _source_phrase,
+    _tokens,
+)
 from dateline.record import Entity, Speaker
 
 if TYPE_CHECKING:
@@ -197,14 +204,17 @@ def _resolve_pronoun(
     entity: Entity | None = None
     if pronoun in MALE_PRONOUNS or pronoun in FEMALE_PRONOUNS:
         gender = "m" if pronoun in MALE_PRONOUNS else "f"
-        entity = _nearest_person(known, token.idx, gender, quoted)
-        if entity is not None:
-            known.gender.setdefault(entity.id, gender)  # later pronouns learn from this one
+        entity, grounded = _nearest_person(known, token.idx, gender, quoted, token.doc)
+        if entity is not None and grounded:
+            # later pronouns learn from this one only when it went to a subject or a speaker: a guess
+            # at someone named in passing, taken as knowledge, sends every later "she" to the wrong person
+            known.gender.setdefault(entity.id, gender)
     elif pronoun in PLURAL_PRONOUNS:
-        groups = [eid for pos, eid, kind in known.speakers if pos < token.idx and kind in {"GROUP", "ORG"}]
-        entity = known.by_id(groups[-1]) if groups else _group_subject_before(token, text, known, quoted)
+        entity = _nearest_group(token, text, known, quoted)
     if entity is None:
-        candidate.speaker = Speaker(token.text, local[0], local[1], None)
+        # "some of the residents": the name is the whole partitive, not "some"
+        named = _noun_phrase(token) if token.lower_ in OF_PHRASE_HEADS else local
+        candidate.speaker = Speaker(text[named[0] : named[1]], named[0], named[1], None)
         return
     if local not in entity.mentions:
         entity.mentions.append(local)
@@ -229,7 +239,7 @@ PEOPLE_NOUNS = GROUP_NOUNS | frozenset(
 )
 
 
-def _group_subject_before(token: Token, text: str, known: _Mentions, quoted: list[tuple[int, int]]) -> Entity | None:
+def _group_subject_before(token: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """With no group heard yet, "they" is the nearest earlier subject headed by a plural noun for
     people, when one is close by ("Dock workers voted to strike. They said …")."""
     for earlier in reversed(token.doc[: token.i]):
@@ -239,18 +249,67 @@ def _group_subject_before(token: Token, text: str, known: _Mentions, quoted: lis
             continue
         if earlier.lower_ not in PEOPLE_NOUNS or _inside(earlier.idx, quoted):
             continue
-        local = _noun_phrase(earlier)
-        return _group_entity(known, text[local[0] : local[1]], local, "GROUP")
+        return earlier
     return None
 
 
-def _nearest_person(known: _Mentions, position: int, gender: str, quoted: list[tuple[int, int]]) -> Entity | None:
-    """The person mentioned last before ``position`` (outside quotes) whose gender does not disagree."""
-    best: tuple[int, Entity] | None = None
+#: how far back a plural pronoun looks for a group that already spoke: beyond this a group heard
+#: paragraphs earlier is more often someone else's "they" than its own
+GROUP_SPEAKER_WINDOW = 600
+
+
+def _nearest_group(token: Token, text: str, known: _Mentions, quoted: list[tuple[int, int]]) -> Entity | None:
+    """ "they": the nearer of the group that spoke last (when close by) and the plural subject for people
+    before the pronoun."""
+    groups = [
+        (pos, eid)
+        for pos, eid, kind in known.speakers
+        if pos < token.idx and kind in {"GROUP", "ORG"} and pos >= token.idx - GROUP_SPEAKER_WINDOW
+    ]
+    subject = _group_subject_before(token, quoted)
+    if groups and (subject is None or groups[-1][0] > subject.idx):
+        return known.by_id(groups[-1][1])
+    if subject is None:
+        return None
+    local = _noun_phrase(subject)
+    return _group_entity(known, text[local[0] : local[1]], local, "GROUP")
+
+
+def _is_subject(doc: Doc | None, start: int, end: int) -> bool:
+    """Whether a mention is the subject of its clause (or an apposition to one): a person named as an
+    object ("she thanked John Reed") is seldom the next "she" or "he"."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.dep_ == "appos":
+        root = root.head
+    return root.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _nearest_person(
+    known: _Mentions, position: int, gender: str, quoted: list[tuple[int, int]], doc: Doc | None = None
+) -> tuple[Entity | None, bool]:
+    """The person a "he" or "she" at ``position`` stands for: the last one mentioned before it (outside
+    quotes) whose gender does not disagree, preferring a person known to have that gender, one who
+    already spoke, or one named as a subject, over a person of unknown gender named in passing; and
+    whether the choice rests on such grounds rather than on nearness alone."""
+    spoke = {eid for pos, eid, _kind in known.speakers if pos < position}
+    nearest: tuple[int, Entity] | None = None
+    strong: tuple[int, Entity] | None = None
     for entity in known.entities:
         if entity.type != "PERSON" or known.gender.get(entity.id, gender) != gender:
             continue
-        for start, _end in entity.mentions:
-            if start < position and not _inside(start, quoted) and (best is None or start > best[0]):
-                best = (start, entity)
-    return best[1] if best else None
+        sure = entity.id in known.gender or entity.id in spoke
+        for start, end in entity.mentions:
+            if start >= position or _inside(start, quoted):
+                continue
+            if nearest is None or start > nearest[0]:
+                nearest = (start, entity)
+            if (sure or _is_subject(doc, start, end)) and (strong is None or start > strong[0]):
+                strong = (start, entity)
+    if strong is not None:
+        return strong[1], True
+    return (nearest[1] if nearest else None), False

@@ -148,6 +148,16 @@ def _passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
+#: heads that name no one without their "of" phrase: "one of the officials", "the head of the agency"
+OF_PHRASE_HEADS = frozenset(
+    """
+    one some many most several few all none each both two three four any majority half dozens
+    head chief director spokesman spokeswoman spokesperson president chairman chairwoman chair
+    member members leader leaders secretary minister governor mayor commissioner ceo founder
+    """.split()
+)
+
+
 def _noun_phrase(token: Token) -> tuple[int, int]:
     """The speaker phrase of a head noun: its premodifiers, and for groups a following "in/at/of X"."""
     left = token
@@ -162,6 +172,16 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
                 # "authorities in Russia's Belgorod region, which borders Kharkiv": stop at the comma
                 for word in child.subtree:
                     if word.is_punct or word.dep_ in {"relcl", "acl"}:
+                        break
+                    right = word
+                break
+    elif token.lower_ in OF_PHRASE_HEADS:
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                # "one of the engineers who inspected it": the clause, "who" included, describes them
+                clauses = {w.i for c in child.subtree if c.dep_ in {"relcl", "acl"} for w in c.subtree}
+                for word in child.subtree:
+                    if word.is_punct or word.i in clauses or "\n" in word.text:
                         break
                     right = word
                 break
