@@ -5,6 +5,7 @@ short sentences written for these tests."""
 from __future__ import annotations
 
 from dateline.enrich.nlp import parse
+from dateline.enrich.quotes.clauses import _without_dateline
 from dateline.enrich.quotes.filters import governs, vouched_for
 from tests.quote_helpers import by_cue, cued, pieces, quotes_in
 
@@ -94,3 +95,25 @@ def test_a_reported_clause_stays_in_its_cues_paragraph() -> None:
     # a quotation may run on over paragraphs: left alone
     quoted = _Candidate([(0, 10), (next_paragraph, len(text) - 1)], "direct", (cue, cue + 5))
     assert _within_cue_paragraph(quoted, text) and len(quoted.spans) == 2
+
+
+def test_a_city_dateline_is_no_part_of_the_content() -> None:
+    text = "Talks resume\n\nBERGEN - The fishing minister will meet the board next month, officials said."
+    assert pieces(text, by_cue(text, "said")) == ["The fishing minister will meet the board next month"]
+
+
+def test_a_dateline_alone_is_never_a_piece() -> None:
+    text = "Settlers gain ground in the valley, experts say\n\nJERUSALEM — The cabinet met on Sunday."
+    place = text.index("JERUSALEM")
+    assert _without_dateline(text, 1, place, place + len("JERUSALEM")) is None
+    assert _without_dateline(text, 1, place, len(text)) == (text.index("The cabinet"), len(text))
+    wire = "Title\n\nST. PAUL, Minn. (AP) — The cabinet met on Sunday."
+    assert _without_dateline(wire, 1, wire.index("ST."), len(wire)) == (wire.index("The cabinet"), len(wire))
+
+
+def test_capitals_inside_a_paragraph_or_a_short_word_are_no_dateline() -> None:
+    text = "He shouted:\nNO — not again. Then BERGEN — the town — went quiet."
+    start = text.index("NO")
+    assert _without_dateline(text, 0, start, len(text)) == (start, len(text))
+    mid = text.index("BERGEN")
+    assert _without_dateline(text, 1, mid, len(text)) == (mid, len(text))

@@ -309,11 +309,40 @@ def _split_pieces(tokens: list[Token], text: str) -> list[tuple[int, int]]:
     pieces = [(s, e) for s, e in _cut_dash_asides(text, pieces) if any(ch.isalnum() for ch in text[s:e])]
     if pieces:
         pieces[-1] = _close_open_quote(text, *pieces[-1])
-        # "WASHINGTON (AP) — Donald Trump has invested …": the wire's dateline is no part of the news
-        wire = WIRE_DATELINE.match(text, pieces[0][0], pieces[0][1])
-        if wire is not None and wire.end() < pieces[0][1]:
-            pieces[0] = (wire.end(), pieces[0][1])
-    return pieces
+    return [piece for piece in (_without_dateline(text, index, *piece) for index, piece in enumerate(pieces)) if piece]
+
+
+def _without_dateline(text: str, index: int, start: int, end: int) -> tuple[int, int] | None:
+    """A piece without the dateline opening it; None when the piece is nothing but a dateline.
+    "WASHINGTON (AP) — Donald Trump has invested …": the wire's dateline is no part of the news; a parse
+    run on over a paragraph break ("…, experts say\n\nJERUSALEM — …") may put it in any piece, or make
+    the place alone a piece (the dash after it left out as trailing punctuation)."""
+    at_paragraph = start == 0 or text[start - 1] == "\n"
+    wire = WIRE_DATELINE.match(text, start, end) if index == 0 or at_paragraph else None
+    if wire is not None:
+        return (wire.end(), end) if wire.end() < end else (start, end)
+    # the dash may lie just past the piece: look a few characters on
+    city = _city_dateline(text, start, min(len(text), end + 4))
+    if city is None:
+        return start, end
+    return (city.end(), end) if city.end() < end else None
+
+
+#: a dateline without the wire's name, "JERUSALEM — " or "ST. PAUL, Minn. - ": a place in capitals and a
+#: dash; PolNeAR leaves it out of the content of the statement it opens
+CITY_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?\s*(?:[—–―]|--|-(?=\s))\s*"
+)
+
+
+def _city_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A capitalised place and a dash opening a paragraph: written anywhere else, capitals and a dash
+    may be someone's shouted words ("NO — not again")."""
+    if start > 0 and text[start - 1] != "\n":
+        return None
+    match = CITY_DATELINE.match(text, start, end)
+    # "I - …", "NO — …": a word of one or two letters is no place
+    return match if match is not None and len(match.group().split()[0].strip(".,")) > 2 else None
 
 
 def _content_tokens(verb: Token) -> list[Token] | None:
