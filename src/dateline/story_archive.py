@@ -7,7 +7,7 @@ knows no archive; this module is where it meets the store, for the CLI, the web 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -132,9 +132,6 @@ class StoryVersion:
     removed: list[str] = field(default_factory=list)
     changed: list[tuple[str, str]] = field(default_factory=list)
     same: int = 0
-
-    def as_json(self) -> dict[str, object]:
-        return asdict(self)
 
 
 def story_versions(store: Store, story_id: str) -> list[StoryVersion]:

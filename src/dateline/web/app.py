@@ -210,7 +210,7 @@ def create_app(db_url: str, token: str | None = None, fetch_policy: FetchPolicy 
         versions = story_versions(store, story_id)
         if not versions:
             raise HTTPException(404, f"no story with id {story_id}")
-        return {"id": story_id, "articles": [version.as_json() for version in versions]}
+        return {"id": story_id, "articles": [asdict(version) for version in versions]}
 
     @app.get("/api/failures", tags=["archive"], summary="Documents that could not be read, and why")
     def api_failures(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:

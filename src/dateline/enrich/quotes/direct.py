@@ -24,7 +24,13 @@ from dateline.enrich.quotes.lexicon import (
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
 )
-from dateline.enrich.quotes.marks import _close_open_quote, _double_apostrophes_as_marks, paragraphs, quote_pieces
+from dateline.enrich.quotes.marks import (
+    _close_open_quote,
+    _double_apostrophes_as_marks,
+    paragraph_index,
+    paragraphs,
+    quote_pieces,
+)
 from dateline.enrich.quotes.records import _Candidate
 from dateline.enrich.quotes.syntax import SENTENCE_BREAK, _inside, _is_cue_verb, _passive_subject, _subject, _tokens
 
@@ -257,9 +263,9 @@ def direct_candidates(sdoc: Doc, text: str) -> tuple[list[_Candidate], list[list
     for index, group in enumerate(groups):
         if index in merged_into:
             continue
-        para_index = next(i for i, (s, e) in enumerate(paras) if s <= group[-1][0] <= e)
+        para_index = paragraph_index(paras, group[-1][0])
         para_start, para_end = paras[para_index]
-        first_para = next(i for i, (s, e) in enumerate(paras) if s <= group[0][0] <= e)
+        first_para = paragraph_index(paras, group[0][0])
         first_para_start = paras[first_para][0]
         if len(group) == 1 and _is_fragment(text, group[0], first_para_start):
             fragments.append(group)

@@ -146,6 +146,11 @@ def _title_cased(candidate: _Candidate, text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", " ".join(text[s:e] for s, e in candidate.spans))
     if not 2 <= len(words) <= 8:
         return False  # one word ("Scam.") is as often a verdict quoted as a name
+    return in_title_case(words)
+
+
+def in_title_case(words: list[str]) -> bool:
+    """Whether every word is capitalised but the small ones a title leaves in lower case."""
     return all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from dateline.enrich.quotes.filters import in_title_case
 from dateline.enrich.quotes.lexicon import DOUBLE_MARKS
-from dateline.enrich.quotes.marks import paragraphs
+from dateline.enrich.quotes.marks import paragraph_index, paragraphs
 from dateline.enrich.quotes.records import _Candidate
 from dateline.record import Entity
 
@@ -16,20 +17,17 @@ def _inherit(candidates: list[_Candidate], text: str) -> None:
     """A quote with no cue speaks with the voice of its paragraph, or of the paragraph before."""
     paras = paragraphs(text)
 
-    def para_of(position: int) -> int:
-        return next((i for i, (s, e) in enumerate(paras) if s <= position <= e), -1)
-
     for index, candidate in enumerate(candidates):
         if not candidate.inherit:
             continue
-        here = para_of(candidate.start)
-        same = [c for c in candidates if c.speaker and para_of(c.start) == here and c is not candidate]
+        here = paragraph_index(paras, candidate.start)
+        same = [c for c in candidates if c.speaker and paragraph_index(paras, c.start) == here and c is not candidate]
         if same:
             candidate.speaker = replace(same[0].speaker) if same[0].speaker else None
             candidate.source = same[0].source  # one source span may serve several quotes
             continue
         opens_paragraph = paras[here][0] == candidate.start - 1 if here >= 0 else False
-        previous = [c for c in candidates[:index] if c.speaker and para_of(c.start) == here - 1]
+        previous = [c for c in candidates[:index] if c.speaker and paragraph_index(paras, c.start) == here - 1]
         if opens_paragraph and previous and previous[-1].speaker:
             candidate.speaker = replace(previous[-1].speaker)
             candidate.source = previous[-1].source
@@ -105,8 +103,7 @@ def _is_title_line(candidate: _Candidate, text: str) -> bool:
         # a line of a few words in single marks ("'A really tough decision.'") is a subhead: speech in
         # news copy takes double marks, and single ones alone on a line set off a section's title
         return True
-    small = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "for", "at", "by", "is", "isn't", "with"}
-    return all(w[0].isupper() or w.lower() in small for w in words)
+    return in_title_case(words)
 
 
 def _single_marked(text: str, start: int, end: int) -> bool:
@@ -133,9 +130,6 @@ def _merge_uncued(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """
     paras = paragraphs(text)
 
-    def para_of(position: int) -> int:
-        return next((i for i, (s, e) in enumerate(paras) if s <= position <= e), -1)
-
     kept: list[_Candidate] = []
     for index, candidate in enumerate(candidates):
         if not (candidate.inherit and candidate.kind == "direct"):
@@ -143,7 +137,7 @@ def _merge_uncued(candidates: list[_Candidate], text: str) -> list[_Candidate]:
             continue
         if _repeats_earlier(candidate, kept, text):
             continue
-        here = para_of(candidate.start)
+        here = paragraph_index(paras, candidate.start)
         # the statement right before it: a reported clause inside the cue clause ("said Fowler, who
         # backed Clinton.") does not part them, but one that quotes ('"A," X said. Y "b," he added.
         # "C."') takes the quote instead, being nearer
@@ -153,21 +147,25 @@ def _merge_uncued(candidates: list[_Candidate], text: str) -> list[_Candidate]:
             previous is not None
             and _speaks_in_quotes(previous, text)
             and not previous.inherit
-            and para_of(previous.end) == here - 1
+            and paragraph_index(paras, previous.end) == here - 1
             and paras[here][0] == candidate.start - 1
             and not re.search(r"\w", text[candidate.end : paras[here][1]])
         )
         if run_on and previous is not None:
             previous.spans = sorted([*previous.spans, *candidate.spans])
             continue
-        if previous is not None and para_of(previous.end) == here and _may_take(previous, candidate, text):
+        if (
+            previous is not None
+            and paragraph_index(paras, previous.end) == here
+            and _may_take(previous, candidate, text)
+        ):
             previous.spans = sorted([*previous.spans, *candidate.spans])
             continue
         if (
             following is not None
             and following.kind == "direct"
             and not following.inherit
-            and para_of(following.start) == here
+            and paragraph_index(paras, following.start) == here
         ):
             following.spans = sorted([*candidate.spans, *following.spans])
             continue

@@ -21,6 +21,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in ranges if e > s]
 
 
+def paragraph_index(paras: list[tuple[int, int]], position: int) -> int:
+    """The index of the paragraph (of ``paragraphs``) that holds ``position``, or -1."""
+    return next((i for i, (s, e) in enumerate(paras) if s <= position <= e), -1)
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum()
 

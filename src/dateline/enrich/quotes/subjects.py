@@ -156,7 +156,7 @@ def inverted_subject(verb: Token, names_someone: Callable[[Token], bool]) -> Tok
 
 
 #: verbs whose passive subject is the one spoken to, so "he's asked whether …" may well be passive
-ADDRESSEE_VERBS = frozenset({"ask", "tell", "question", "urge", "warn", "inform", "advise", "assure", "order"})
+PASSIVE_ADDRESSEE_VERBS = frozenset({"ask", "tell", "question", "urge", "warn", "inform", "advise", "assure", "order"})
 
 
 def contracted_perfect_subject(verb: Token) -> Token | None:
@@ -165,7 +165,12 @@ def contracted_perfect_subject(verb: Token) -> Token | None:
     after "'s" is a perfect ("he's said to be …" stays passive: he is the one spoken of)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     contraction = next((c for c in verb.children if c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"}), None)
-    if subject is None or contraction is None or subject.i > contraction.i or verb.lemma_.lower() in ADDRESSEE_VERBS:
+    if (
+        subject is None
+        or contraction is None
+        or subject.i > contraction.i
+        or verb.lemma_.lower() in PASSIVE_ADDRESSEE_VERBS
+    ):
         return None
     if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None
